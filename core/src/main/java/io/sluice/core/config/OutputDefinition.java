@@ -1,0 +1,27 @@
+package io.sluice.core.config;
+
+import io.sluice.api.OutputPlugin;
+import io.sluice.api.config.PluginConfig;
+import io.sluice.core.plugin.LoadedPlugin;
+import java.util.regex.Pattern;
+
+/**
+ * One configured output instance, validated and ready to create.
+ *
+ * @param plugin       the plugin it instantiates
+ * @param instanceName {@code <plugin>.<id>}, or its Alias
+ * @param match        the {@code Match} glob, or {@code null}
+ * @param matchRegex   the {@code Match_Regex}, or {@code null}
+ * @param retryLimit   retries allowed after the first attempt; {@link #UNLIMITED} for {@code no_limits}
+ * @param workers      flush threads (at least one)
+ * @param logLevel     its own log level, or {@code null} for the service's
+ * @param config       its plugin properties, validated against the plugin's declarations
+ * @param origin       where the section was declared
+ */
+public record OutputDefinition(LoadedPlugin<OutputPlugin> plugin, String instanceName, String match,
+                               Pattern matchRegex, int retryLimit, int workers, String logLevel,
+                               PluginConfig config, Origin origin) {
+
+    /** {@code Retry_Limit no_limits}. */
+    public static final int UNLIMITED = -1;
+}

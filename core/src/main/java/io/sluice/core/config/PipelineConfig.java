@@ -1,0 +1,19 @@
+package io.sluice.core.config;
+
+import java.util.List;
+
+/**
+ * A whole validated configuration: service settings and the instances in creation order.
+ *
+ * @param service the {@code [SERVICE]} settings
+ * @param inputs  every input instance
+ * @param outputs every output instance
+ */
+public record PipelineConfig(ServiceSettings service, List<InputDefinition> inputs, List<OutputDefinition> outputs) {
+
+    /** Copies the lists. */
+    public PipelineConfig {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+    }
+}

@@ -1,0 +1,19 @@
+package io.sluice.core.plugin;
+
+import io.sluice.api.InputPlugin;
+import io.sluice.api.OutputPlugin;
+import java.util.List;
+import java.util.Optional;
+
+/** The plugins available to this run, built-in and from {@code plugins/}, by kind and name. */
+public interface PluginCatalog {
+
+    /** The input plugin called {@code name} (case-insensitive). */
+    Optional<LoadedPlugin<InputPlugin>> input(String name);
+
+    /** The output plugin called {@code name} (case-insensitive). */
+    Optional<LoadedPlugin<OutputPlugin>> output(String name);
+
+    /** Every plugin, inputs first, then filters, then outputs, each kind sorted by name. */
+    List<LoadedPlugin<?>> all();
+}
