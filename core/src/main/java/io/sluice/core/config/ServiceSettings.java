@@ -19,16 +19,21 @@ import java.nio.file.Path;
  * @param storageRejectedPath  {@code storage.rejected.path}, relative to {@code storagePath}
  * @param jsonEscapeUnicode    {@code json.escape_unicode}
  * @param jsonConvertNanToNull {@code json.convert_nan_to_null}
+ * @param memBufLimit          sluice's engine-wide cap on buffered chunk bytes over all inputs ({@code Mem_Buf_Limit}
+ *                             in {@code [SERVICE]}), which pauses inputs even when they set no limit of their own
  */
 public record ServiceSettings(double flushSeconds, int graceSeconds, String logLevel, Path logFile,
                               int schedulerBase, int schedulerCap, boolean httpServer, String httpListen,
                               int httpPort, Path storagePath, boolean storageKeepRejected,
                               String storageRejectedPath, boolean jsonEscapeUnicode,
-                              boolean jsonConvertNanToNull) {
+                              boolean jsonConvertNanToNull, long memBufLimit) {
+
+    /** The engine-wide buffer cap when {@code [SERVICE]} sets none: 32 MB. */
+    public static final long DEFAULT_MEM_BUF_LIMIT = 32_000_000L;
 
     /** Fluent Bit's defaults. */
     public static ServiceSettings defaults() {
         return new ServiceSettings(1.0, 5, "info", null, 5, 2000, false, "0.0.0.0", 2020, null, false, "rejected",
-                true, false);
+                true, false, DEFAULT_MEM_BUF_LIMIT);
     }
 }
