@@ -1,0 +1,143 @@
+package io.sluice.core.plugin;
+
+import io.sluice.api.InputPlugin;
+import io.sluice.api.OutputPlugin;
+import io.sluice.api.PluginFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** Every plugin of this run: core's built-ins, then the {@code plugins/} folder, then the {@code -e} paths. */
+public final class PluginRegistry implements PluginCatalog {
+
+    private final Map<String, LoadedPlugin<?>> byKey = new LinkedHashMap<>();
+    private final List<PluginProblem> problems = new ArrayList<>();
+
+    private PluginRegistry() {
+    }
+
+    /**
+     * Loads the built-ins from {@code coreLoader}, every source in {@code pluginDirs} that exists, and each of
+     * {@code extraSources}. Problems are collected, never thrown.
+     */
+    public static PluginRegistry load(ApiVersion coreApi, ClassLoader coreLoader, List<Path> pluginDirs,
+                                      List<Path> extraSources) {
+        PluginRegistry registry = new PluginRegistry();
+        registry.addBuiltIns(coreApi, coreLoader);
+        PluginScanner scanner = new PluginScanner(coreApi, coreLoader);
+        List<PluginSource> sources = new ArrayList<>();
+        for (Path dir : pluginDirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try {
+                sources.addAll(PluginSource.inDirectory(dir));
+            } catch (IOException e) {
+                registry.problems.add(new PluginProblem(dir, "cannot list the plugin folder: " + e.getMessage()));
+            }
+        }
+        for (Path extra : extraSources) {
+            if (!Files.exists(extra)) {
+                registry.problems.add(new PluginProblem(extra, "does not exist"));
+                continue;
+            }
+            try {
+                sources.add(PluginSource.of(extra));
+            } catch (IOException e) {
+                registry.problems.add(new PluginProblem(extra, "cannot read it: " + e.getMessage()));
+            }
+        }
+        for (PluginSource source : sources) {
+            PluginScanner.Result result = scanner.scan(source);
+            if (result.problem() != null) {
+                registry.problems.add(result.problem());
+            } else {
+                registry.addAll(result.plugins(), source.path());
+            }
+        }
+        return registry;
+    }
+
+    private void addBuiltIns(ApiVersion coreApi, ClassLoader coreLoader) {
+        for (PluginKind kind : PluginKind.values()) {
+            for (ServiceLoader.Provider<? extends PluginFactory> provider
+                    : ServiceLoader.load(kind.service(), coreLoader).stream().toList()) {
+                if (provider.type().getClassLoader() != coreLoader) {
+                    continue;
+                }
+                PluginFactory factory = provider.get();
+                LoadedPlugin<?> plugin = new LoadedPlugin<>(factory, kind, factory.version(), coreApi + ".0",
+                        null, coreLoader);
+                byKey.putIfAbsent(key(kind, factory.name()), plugin);
+            }
+        }
+    }
+
+    private void addAll(List<LoadedPlugin<?>> plugins, Path source) {
+        for (LoadedPlugin<?> plugin : plugins) {
+            LoadedPlugin<?> existing = byKey.get(key(plugin.kind(), plugin.name()));
+            if (existing != null) {
+                problems.add(new PluginProblem(source, "duplicate " + plugin.kind().label() + " plugin name '"
+                        + plugin.name() + "', also provided by " + existing.origin()
+                        + ": remove one of them (this one is skipped)"));
+                return;
+            }
+        }
+        for (LoadedPlugin<?> plugin : plugins) {
+            byKey.put(key(plugin.kind(), plugin.name()), plugin);
+        }
+    }
+
+    private static String key(PluginKind kind, String name) {
+        return kind.name() + ":" + name.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<LoadedPlugin<InputPlugin>> input(String name) {
+        return Optional.ofNullable((LoadedPlugin<InputPlugin>) byKey.get(key(PluginKind.INPUT, name)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<LoadedPlugin<OutputPlugin>> output(String name) {
+        return Optional.ofNullable((LoadedPlugin<OutputPlugin>) byKey.get(key(PluginKind.OUTPUT, name)));
+    }
+
+    @Override
+    public List<LoadedPlugin<?>> all() {
+        List<LoadedPlugin<?>> all = new ArrayList<>(byKey.values());
+        all.sort(Comparator.<LoadedPlugin<?>, PluginKind>comparing(LoadedPlugin::kind)
+                .thenComparing(LoadedPlugin::name));
+        return all;
+    }
+
+    /** The sources that were skipped, with the reason each was. */
+    public List<PluginProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The start-up table: one line per plugin with kind, name, version, plugin-api version and path. */
+    public List<String> table() {
+        List<LoadedPlugin<?>> all = all();
+        int nameWidth = all.stream().mapToInt(p -> p.kind().label().length() + 1 + p.name().length()).max()
+                .orElse(6);
+        int versionWidth = all.stream().mapToInt(p -> p.version().length()).max().orElse(7);
+        String format = "%-" + Math.max(6, nameWidth) + "s  %-" + Math.max(7, versionWidth) + "s  %-3s  %s";
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(format, "plugin", "version", "api", "path"));
+        for (LoadedPlugin<?> p : all) {
+            lines.add(String.format(format, p.kind().label() + ":" + p.name(), p.version(), p.apiVersion(),
+                    p.origin()));
+        }
+        return lines;
+    }
+}
