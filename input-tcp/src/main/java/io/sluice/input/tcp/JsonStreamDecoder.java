@@ -1,0 +1,376 @@
+package io.sluice.input.tcp;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.base.ParserBase;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+
+/**
+ * Decodes a stream of JSON values (newline-separated, concatenated or pretty-printed, split anywhere) into records,
+ * token by token with Jackson's non-blocking parser, straight into msgpack.
+ *
+ * <ul>
+ *   <li>A top-level object is one record. A top-level array is a batch: each element that is an object becomes a
+ *       record, other elements are skipped with a warning. (Fluent Bit wraps the array as {@code {"msg":[...]}};
+ *       sluice follows issue 4, which wants the objects of a batch as records.)</li>
+ *   <li>A top-level scalar is skipped with a warning; the values after it are kept.</li>
+ *   <li>Integers become the smallest msgpack integer, integers above {@code Long.MAX_VALUE} an unsigned 64-bit
+ *       integer when they fit and a float64 otherwise; numbers with {@code .}, {@code e} or {@code E} become
+ *       float64.</li>
+ *   <li>Invalid JSON is reported, the record in progress dropped, and decoding starts again after the next newline.
+ *       If no newline comes within {@code limit} bytes, decoding starts again at the next read instead.</li>
+ *   <li>A record of more than {@code limit} bytes of JSON is dropped and reported; decoding goes on after it.</li>
+ * </ul>
+ * A record spanning reads is kept encoded in a per-connection stash between calls, so the shared output buffer only
+ * ever holds complete records when the caller emits it.
+ */
+final class JsonStreamDecoder implements RecordDecoder {
+
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private final JsonFactory factory;
+    private final DecodeProblems problems;
+    private final int limit;
+    private final byte[] sourceKey;
+    private final byte[] sourceValue;
+
+    private JsonParser parser;
+    private ByteArrayFeeder feeder;
+    private long parserStart;
+    private long streamPos;
+
+    private int depth;
+    private boolean topArray;
+    private int ignoreDepth;
+    private int recordDepth;
+    private boolean dropping;
+    private long recordStart;
+    private int outStart;
+    private int[] marks = new int[8];
+    private int[] counts = new int[8];
+    private boolean[] arrays = new boolean[8];
+
+    private RecordBuffer stash;
+    private int stashOrigin = -1;
+
+    private boolean resyncing;
+    private long discarded;
+
+    /**
+     * A decoder reporting to {@code problems}, dropping records over {@code limit} bytes, and adding
+     * {@code sourceKey: sourceValue} (UTF-8, both or neither {@code null}) as the last key of every record.
+     */
+    JsonStreamDecoder(JsonFactory factory, DecodeProblems problems, int limit, byte[] sourceKey, byte[] sourceValue) {
+        this.factory = factory;
+        this.problems = problems;
+        this.limit = limit;
+        this.sourceKey = sourceKey;
+        this.sourceValue = sourceValue;
+    }
+
+    /** A parser factory whose string limits follow {@code limit}, so one huge string cannot exhaust memory. */
+    static JsonFactory factory(int limit) {
+        return JsonFactory.builder()
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Math.max(limit, 1024)).maxNameLength(Math.max(limit, 1024)).build())
+                .build();
+    }
+
+    @Override
+    public void feed(byte[] data, int off, int len, RecordBuffer out, long seconds, int nanos) {
+        restoreStash(out);
+        int end = off + len;
+        int pos = off;
+        while (pos < end) {
+            if (resyncing) {
+                int nl = indexOfNewline(data, pos, end);
+                if (nl < 0) {
+                    discarded += end - pos;
+                    break;
+                }
+                pos = nl + 1;
+                resyncing = false;
+                continue;
+            }
+            pos = parse(data, off, pos, end, out, seconds, nanos);
+        }
+        streamPos += len;
+        if (resyncing && discarded > limit) {
+            resyncing = false;
+        }
+        if (recordDepth > 0 && !dropping && streamPos - recordStart > limit) {
+            startDropping(out, streamPos - recordStart);
+        }
+        saveStash(out);
+    }
+
+    @Override
+    public void finish() {
+        if (recordDepth > 0 && !dropping) {
+            problems.incomplete(streamPos - recordStart);
+        }
+        closeParser();
+        stash = null;
+        recordDepth = 0;
+    }
+
+    /** Parses {@code data[from, end)}; returns {@code end}, or where to look for a newline after invalid JSON. */
+    private int parse(byte[] data, int off, int from, int end, RecordBuffer out, long seconds, int nanos) {
+        long chunkStart = streamPos - off;
+        try {
+            if (parser == null) {
+                parser = factory.createNonBlockingByteArrayParser();
+                feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+                parserStart = chunkStart + from;
+            }
+            feeder.feedInput(data, from, end);
+            JsonToken t;
+            while ((t = parser.nextToken()) != JsonToken.NOT_AVAILABLE && t != null) {
+                onToken(t, out, seconds, nanos);
+            }
+            return end;
+        } catch (IOException e) {
+            JsonLocation where = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
+            long at = where == null || where.getByteOffset() < 0 ? 0 : parserStart + where.getByteOffset();
+            int idx = (int) Math.max(from, Math.min(end, at - chunkStart));
+            if (e instanceof StreamConstraintsException && recordDepth > 0) {
+                if (!dropping) {
+                    problems.oversize(chunkStart + idx - recordStart, limit);
+                }
+            } else {
+                problems.invalidJson(e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.toString(),
+                        data, idx, end - idx);
+            }
+            if (recordDepth > 0 && !dropping) {
+                out.rollback(outStart);
+            }
+            closeParser();
+            resetStructure();
+            resyncing = true;
+            discarded = 0;
+            return Math.max(from, idx - 1);
+        }
+    }
+
+    private void onToken(JsonToken t, RecordBuffer out, long seconds, int nanos) throws IOException {
+        if (recordDepth > 0) {
+            onRecordToken(t, out);
+        } else if (ignoreDepth > 0) {
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd() && --depth < ignoreDepth) {
+                ignoreDepth = 0;
+            }
+        } else if (t == JsonToken.START_OBJECT) {
+            depth++;
+            beginRecord(out, seconds, nanos);
+        } else if (t == JsonToken.START_ARRAY) {
+            depth++;
+            if (depth == 1) {
+                topArray = true;
+            } else {
+                ignoreDepth = depth;
+                problems.skippedValue("array inside a top-level array");
+            }
+        } else if (t == JsonToken.END_ARRAY) {
+            depth--;
+            topArray = false;
+        } else if (t.isScalarValue()) {
+            problems.skippedValue(topArray ? "non-object element of a top-level array" : "top-level " + kind(t));
+        }
+    }
+
+    private void onRecordToken(JsonToken t, RecordBuffer out) throws IOException {
+        switch (t) {
+            case START_OBJECT, START_ARRAY -> {
+                countValue();
+                grow(++depth);
+                if (!dropping) {
+                    arrays[depth] = t == JsonToken.START_ARRAY;
+                    marks[depth] = arrays[depth] ? out.beginArray() : out.beginMap();
+                    counts[depth] = 0;
+                }
+            }
+            case END_OBJECT -> {
+                if (depth == recordDepth) {
+                    endRecord(out);
+                } else if (!dropping) {
+                    out.endMap(marks[depth], counts[depth]);
+                }
+                depth--;
+            }
+            case END_ARRAY -> {
+                if (!dropping) {
+                    out.endArray(marks[depth], counts[depth]);
+                }
+                depth--;
+            }
+            case FIELD_NAME -> {
+                if (!dropping) {
+                    counts[depth]++;
+                    out.writeChars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                }
+            }
+            default -> {
+                if (!dropping) {
+                    countValue();
+                    writeScalar(t, out);
+                }
+            }
+        }
+    }
+
+    private void writeScalar(JsonToken t, RecordBuffer out) throws IOException {
+        switch (t) {
+            case VALUE_STRING ->
+                    out.writeChars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            case VALUE_NUMBER_INT -> {
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    writeBigInteger(parser.getBigIntegerValue(), out);
+                } else {
+                    out.writeLong(parser.getLongValue());
+                }
+            }
+            case VALUE_NUMBER_FLOAT -> out.writeDouble(parser.getDoubleValue());
+            case VALUE_TRUE -> out.writeBoolean(true);
+            case VALUE_FALSE -> out.writeBoolean(false);
+            default -> out.writeNil();
+        }
+    }
+
+    private static void writeBigInteger(BigInteger v, RecordBuffer out) {
+        if (v.bitLength() <= 63) {
+            out.writeLong(v.longValue());
+        } else if (v.signum() > 0 && v.compareTo(UINT64_MAX) <= 0) {
+            out.writeUnsignedLong(v.longValue());
+        } else {
+            out.writeDouble(v.doubleValue());
+        }
+    }
+
+    private void beginRecord(RecordBuffer out, long seconds, int nanos) {
+        grow(depth);
+        recordDepth = depth;
+        recordStart = parserStart + ((ParserBase) parser).getTokenCharacterOffset();
+        dropping = false;
+        outStart = out.size();
+        out.beginEvent(seconds, nanos);
+        arrays[depth] = false;
+        marks[depth] = out.beginMap();
+        counts[depth] = 0;
+    }
+
+    private void endRecord(RecordBuffer out) {
+        long size = parserStart + ((ParserBase) parser).getTokenCharacterOffset() + 1 - recordStart;
+        if (!dropping && size > limit) {
+            startDropping(out, size);
+        }
+        if (!dropping) {
+            if (sourceKey != null) {
+                out.writeString(sourceKey, 0, sourceKey.length);
+                out.writeString(sourceValue, 0, sourceValue.length);
+                counts[depth]++;
+            }
+            out.endMap(marks[depth], counts[depth]);
+            out.endEvent();
+        }
+        recordDepth = 0;
+        dropping = false;
+    }
+
+    private void startDropping(RecordBuffer out, long size) {
+        problems.oversize(size, limit);
+        out.rollback(outStart);
+        dropping = true;
+    }
+
+    private void countValue() {
+        if (arrays[depth]) {
+            counts[depth]++;
+        }
+    }
+
+    private void grow(int d) {
+        if (d >= marks.length) {
+            int n = Math.max(d + 1, marks.length * 2);
+            marks = java.util.Arrays.copyOf(marks, n);
+            counts = java.util.Arrays.copyOf(counts, n);
+            arrays = java.util.Arrays.copyOf(arrays, n);
+        }
+    }
+
+    /** Moves a record still in progress out of the shared buffer, so the caller can emit and clear it. */
+    private void saveStash(RecordBuffer out) {
+        if (recordDepth == 0 || dropping || out.size() == outStart) {
+            return;
+        }
+        if (stash == null) {
+            stash = new RecordBuffer(out.size() - outStart);
+        }
+        stash.clear();
+        stash.write(out.array(), outStart, out.size() - outStart);
+        stashOrigin = outStart;
+        out.truncate(outStart);
+    }
+
+    private void restoreStash(RecordBuffer out) {
+        if (stashOrigin < 0) {
+            return;
+        }
+        int delta = out.size() - stashOrigin;
+        out.write(stash.array(), 0, stash.size());
+        for (int d = recordDepth; d <= depth; d++) {
+            marks[d] += delta;
+        }
+        outStart = stashOrigin + delta;
+        stashOrigin = -1;
+        stash.clear();
+    }
+
+    private void resetStructure() {
+        depth = 0;
+        topArray = false;
+        ignoreDepth = 0;
+        recordDepth = 0;
+        dropping = false;
+    }
+
+    private void closeParser() {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            parser = null;
+            feeder = null;
+        }
+    }
+
+    private static String kind(JsonToken t) {
+        return switch (t) {
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            default -> "null";
+        };
+    }
+
+    private static int indexOfNewline(byte[] data, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (data[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

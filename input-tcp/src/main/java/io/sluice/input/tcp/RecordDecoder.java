@@ -1,0 +1,14 @@
+package io.sluice.input.tcp;
+
+/**
+ * Turns one connection's byte stream into encoded records. Fed in arrival order with any split; it keeps only the
+ * state it needs between calls and never holds on to the caller's array, so one read buffer serves every connection.
+ */
+interface RecordDecoder {
+
+    /** Decodes {@code data[off, off+len)}, appending each record completed by it to {@code out}, stamped {@code now}. */
+    void feed(byte[] data, int off, int len, RecordBuffer out, long seconds, int nanos);
+
+    /** The stream ended: reports a record left unfinished as incomplete. Nothing is emitted after this. */
+    void finish();
+}

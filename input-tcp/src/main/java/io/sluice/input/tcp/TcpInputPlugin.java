@@ -1,0 +1,47 @@
+package io.sluice.input.tcp;
+
+import io.sluice.api.Input;
+import io.sluice.api.InputContext;
+import io.sluice.api.InputPlugin;
+import io.sluice.api.PluginException;
+import io.sluice.api.config.PropertySpec;
+import io.sluice.api.config.PropertyType;
+import java.util.List;
+
+/** The {@code tcp} input: JSON objects or separator-delimited lines over plain TCP. */
+public final class TcpInputPlugin implements InputPlugin {
+
+    private static final List<PropertySpec> PROPERTIES = List.of(
+            PropertySpec.of("listen", PropertyType.STRING, "0.0.0.0", "Address to listen on."),
+            PropertySpec.of("port", PropertyType.INTEGER, "5170",
+                    "TCP port to listen on (0 picks a free port)."),
+            PropertySpec.of("buffer_size", PropertyType.INTEGER, null,
+                    "Largest record per connection, in KB (default: Chunk_Size)."),
+            PropertySpec.of("chunk_size", PropertyType.INTEGER, "32", "Read size per connection, in KB."),
+            PropertySpec.choice("format", "json", "Payload format: json (stream of objects) or none (lines).",
+                    "json", "none"),
+            PropertySpec.of("separator", PropertyType.STRING, "\\n",
+                    "Record separator for format none; escapes such as \\r\\n are understood."),
+            PropertySpec.of("source_address_key", PropertyType.STRING, null,
+                    "Key added to each JSON record with the peer address as tcp://IP:PORT."));
+
+    @Override
+    public String name() {
+        return "tcp";
+    }
+
+    @Override
+    public String description() {
+        return "TCP";
+    }
+
+    @Override
+    public List<PropertySpec> properties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public Input create(InputContext context) throws PluginException {
+        return new TcpInput(context, TcpSettings.from(context.config()));
+    }
+}
