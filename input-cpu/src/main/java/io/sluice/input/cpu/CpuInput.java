@@ -33,8 +33,8 @@ final class CpuInput implements Input {
     private final PluginMetrics.Counter readErrors;
     private volatile boolean paused;
     private ScheduledThreadPoolExecutor timer;
-    private long anchorNanos;
-    private long lastTick;
+    private volatile Thread timerThread;
+    private FixedRateTicks ticks;
 
     /** An input reading {@code procRoot} ({@code /proc} in production, a fixture folder in tests). */
     CpuInput(InputContext context, CpuSettings settings, File procRoot) {
@@ -59,12 +59,13 @@ final class CpuInput implements Input {
         timer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, "input:cpu:" + context.instanceName());
             t.setDaemon(true);
+            timerThread = t;
             return t;
         });
         timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        anchorNanos = System.nanoTime();
-        lastTick = 0;
-        timer.schedule(this::tick, settings.intervalNanos(), TimeUnit.NANOSECONDS);
+        long now = System.nanoTime();
+        ticks = new FixedRateTicks(now, settings.intervalNanos());
+        timer.schedule(this::tick, ticks.delayToNext(now), TimeUnit.NANOSECONDS);
     }
 
     /** Reads the first counters, which only set the baseline; fails when {@code /proc/stat} cannot be read. */
@@ -81,16 +82,9 @@ final class CpuInput implements Input {
     }
 
     private void tick() {
-        long due = (System.nanoTime() - anchorNanos) / settings.intervalNanos();
-        if (due <= lastTick) {
-            due = lastTick + 1;
-        }
-        long intervals = due - lastTick;
-        lastTick = due;
-        sample(intervals * settings.intervalSeconds());
+        sample(ticks.arrive(System.nanoTime()) * settings.intervalSeconds());
         try {
-            long delay = anchorNanos + (due + 1) * settings.intervalNanos() - System.nanoTime();
-            timer.schedule(this::tick, Math.max(0, delay), TimeUnit.NANOSECONDS);
+            timer.schedule(this::tick, ticks.delayToNext(System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
             // stop() shut the timer down: no further ticks
         }
@@ -133,8 +127,11 @@ final class CpuInput implements Input {
         if (timer != null) {
             timer.shutdown();
             try {
+                Thread thread = timerThread;
                 if (!timer.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
                     context.logger().warn("sampling thread did not end within {} s", STOP_WAIT_SECONDS);
+                } else if (thread != null) {
+                    thread.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
