@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +57,7 @@ final class JsonStreamDecoder implements RecordDecoder {
     private int[] counts = new int[8];
     private boolean[] arrays = new boolean[8];
 
+    private final FieldNames names = new FieldNames();
     private RecordBuffer stash;
     private int stashOrigin = -1;
 
@@ -217,7 +217,8 @@ final class JsonStreamDecoder implements RecordDecoder {
             case FIELD_NAME -> {
                 if (!dropping) {
                     counts[depth]++;
-                    out.writeChars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                    byte[] name = names.utf8(parser.currentName());
+                    out.writeString(name, 0, name.length);
                 }
             }
             default -> {
@@ -260,7 +261,7 @@ final class JsonStreamDecoder implements RecordDecoder {
     private void beginRecord(RecordBuffer out, long seconds, int nanos) {
         grow(depth);
         recordDepth = depth;
-        recordStart = parserStart + ((ParserBase) parser).getTokenCharacterOffset();
+        recordStart = tokenEnd() - 1;
         dropping = false;
         outStart = out.size();
         out.beginEvent(seconds, nanos);
@@ -270,7 +271,7 @@ final class JsonStreamDecoder implements RecordDecoder {
     }
 
     private void endRecord(RecordBuffer out) {
-        long size = parserStart + ((ParserBase) parser).getTokenCharacterOffset() + 1 - recordStart;
+        long size = tokenEnd() - recordStart;
         if (!dropping && size > limit) {
             startDropping(out, size);
         }
@@ -285,6 +286,14 @@ final class JsonStreamDecoder implements RecordDecoder {
         }
         recordDepth = 0;
         dropping = false;
+    }
+
+    /**
+     * The stream offset just after the current one-byte token ({@code {} or {@code }}). Jackson's token offsets are
+     * stale for end tokens, so this asks for the reading position, which is exact after either.
+     */
+    private long tokenEnd() {
+        return parserStart + parser.currentLocation().getByteOffset();
     }
 
     private void startDropping(RecordBuffer out, long size) {

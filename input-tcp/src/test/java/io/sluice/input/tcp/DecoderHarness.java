@@ -1,0 +1,59 @@
+package io.sluice.input.tcp;
+
+import io.sluice.api.event.Event;
+import io.sluice.api.event.EventDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Feeds a decoder the way the selector does (emitting and clearing after every read) and keeps the bodies. */
+final class DecoderHarness {
+
+    final RecordDecoder decoder;
+    final RecordBuffer out = new RecordBuffer(64);
+    final List<Map<String, Object>> records = new ArrayList<>();
+
+    DecoderHarness(RecordDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    static DecoderHarness json(RecordingProblems problems, int limit) {
+        return new DecoderHarness(new JsonStreamDecoder(JsonStreamDecoder.factory(limit), problems, limit, null, null));
+    }
+
+    /** Feeds {@code bytes} as one read. */
+    DecoderHarness read(byte[] bytes, int off, int len) {
+        byte[] copy = new byte[len + 4];
+        System.arraycopy(bytes, off, copy, 2, len);
+        decoder.feed(copy, 2, len, out, 1_700_000_000L, 5);
+        java.util.Arrays.fill(copy, (byte) 'X');
+        List<Event> events = EventDecoder.decode(out.array(), 0, out.size());
+        if (events.size() != out.events()) {
+            throw new AssertionError(events.size() + " events in the buffer, " + out.events() + " counted");
+        }
+        events.forEach(e -> records.add(e.body()));
+        out.clear();
+        return this;
+    }
+
+    DecoderHarness read(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return read(b, 0, b.length);
+    }
+
+    /** Feeds {@code text} split into reads at the given byte positions. */
+    DecoderHarness readSplit(byte[] b, int... cuts) {
+        int from = 0;
+        for (int cut : cuts) {
+            read(b, from, cut - from);
+            from = cut;
+        }
+        return read(b, from, b.length - from);
+    }
+
+    DecoderHarness finish() {
+        decoder.finish();
+        return this;
+    }
+}
