@@ -1,0 +1,156 @@
+package io.sluice.api.format;
+
+import io.sluice.api.config.PluginConfig;
+import io.sluice.api.config.PropertySpec;
+import io.sluice.api.config.PropertyType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How an output formats its records.
+ *
+ * @param format              the payload format
+ * @param dateKey             the key of the timestamp inserted first in every JSON object, or {@code null} for none
+ * @param dateFormat          how that timestamp is written
+ * @param escapeUnicode       whether non-ASCII characters are written as <code>&#92;uXXXX</code> (Fluent Bit's
+ *                            {@code json.escape_unicode}, on by default) rather than raw UTF-8
+ * @param nanToNull           whether NaN and infinities are written as {@code null} (default) rather than Fluent Bit's
+ *                            invalid-JSON {@code nan}/{@code inf}/{@code -inf}
+ * @param gelfShortMessageKey the body key sent as GELF {@code short_message}
+ * @param gelfFullMessageKey  the body key sent as GELF {@code full_message}
+ * @param gelfHostKey         the body key sent as GELF {@code host}
+ * @param gelfLevelKey        the body key sent as GELF {@code level}
+ * @param gelfTimestampKey    the body key sent as GELF {@code timestamp}
+ */
+public record FormatOptions(Format format, String dateKey, DateFormat dateFormat, boolean escapeUnicode,
+                            boolean nanToNull, String gelfShortMessageKey, String gelfFullMessageKey,
+                            String gelfHostKey, String gelfLevelKey, String gelfTimestampKey) {
+
+    /** The option holding the format. */
+    public static final String FORMAT = "format";
+    /** The option holding the date key. */
+    public static final String JSON_DATE_KEY = "json_date_key";
+    /** The option holding the date format. */
+    public static final String JSON_DATE_FORMAT = "json_date_format";
+    /** The option naming the short_message key. */
+    public static final String GELF_SHORT_MESSAGE_KEY = "gelf_short_message_key";
+    /** The option naming the full_message key. */
+    public static final String GELF_FULL_MESSAGE_KEY = "gelf_full_message_key";
+    /** The option naming the host key. */
+    public static final String GELF_HOST_KEY = "gelf_host_key";
+    /** The option naming the level key. */
+    public static final String GELF_LEVEL_KEY = "gelf_level_key";
+    /** The option naming the timestamp key. */
+    public static final String GELF_TIMESTAMP_KEY = "gelf_timestamp_key";
+
+    /** Checks the required parts; an empty date key means none. */
+    public FormatOptions {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(dateFormat, "dateFormat");
+        Objects.requireNonNull(gelfShortMessageKey, "gelfShortMessageKey");
+        Objects.requireNonNull(gelfFullMessageKey, "gelfFullMessageKey");
+        Objects.requireNonNull(gelfHostKey, "gelfHostKey");
+        Objects.requireNonNull(gelfLevelKey, "gelfLevelKey");
+        Objects.requireNonNull(gelfTimestampKey, "gelfTimestampKey");
+        if (dateKey != null && dateKey.isEmpty()) {
+            dateKey = null;
+        }
+    }
+
+    /** Fluent Bit's defaults for {@code format}: date key {@code date}, date format double, unicode escaped. */
+    public static FormatOptions of(Format format) {
+        return new FormatOptions(format, "date", DateFormat.DOUBLE, true, true,
+                "short_message", "full_message", "host", "level", "timestamp");
+    }
+
+    /** A copy with another date key ({@code null} for none). */
+    public FormatOptions withDateKey(String key) {
+        return new FormatOptions(format, key, dateFormat, escapeUnicode, nanToNull, gelfShortMessageKey,
+                gelfFullMessageKey, gelfHostKey, gelfLevelKey, gelfTimestampKey);
+    }
+
+    /** A copy with another date format. */
+    public FormatOptions withDateFormat(DateFormat newDateFormat) {
+        return new FormatOptions(format, dateKey, newDateFormat, escapeUnicode, nanToNull, gelfShortMessageKey,
+                gelfFullMessageKey, gelfHostKey, gelfLevelKey, gelfTimestampKey);
+    }
+
+    /** A copy with unicode escaping on or off. */
+    public FormatOptions withEscapeUnicode(boolean escape) {
+        return new FormatOptions(format, dateKey, dateFormat, escape, nanToNull, gelfShortMessageKey,
+                gelfFullMessageKey, gelfHostKey, gelfLevelKey, gelfTimestampKey);
+    }
+
+    /** A copy with non-finite floats written as {@code null} or as Fluent Bit's literal tokens. */
+    public FormatOptions withNanToNull(boolean toNull) {
+        return new FormatOptions(format, dateKey, dateFormat, escapeUnicode, toNull, gelfShortMessageKey,
+                gelfFullMessageKey, gelfHostKey, gelfLevelKey, gelfTimestampKey);
+    }
+
+    /** A copy with other GELF key names, in the order short_message, full_message, host, level, timestamp. */
+    public FormatOptions withGelfKeys(String shortMessage, String fullMessage, String host, String level,
+                                      String timestamp) {
+        return new FormatOptions(format, dateKey, dateFormat, escapeUnicode, nanToNull, shortMessage, fullMessage,
+                host, level, timestamp);
+    }
+
+    /**
+     * The declarations of {@code format} (one of {@code allowedFormats}, default {@code defaultFormat}),
+     * {@code json_date_key}, {@code json_date_format} and, when gelf is allowed, the {@code gelf_*} keys; an output
+     * adds them to its own properties and reads them back with {@link #from(PluginConfig)}.
+     */
+    public static List<PropertySpec> properties(String defaultFormat, String... allowedFormats) {
+        String[] allowed = allowedFormats.length == 0
+                ? Arrays.stream(Format.values()).map(Format::optionValue).toArray(String[]::new)
+                : Arrays.stream(allowedFormats).map(f -> Format.parse(f).optionValue()).toArray(String[]::new);
+        String def = Format.parse(defaultFormat).optionValue();
+        if (!Arrays.asList(allowed).contains(def)) {
+            throw new IllegalArgumentException("default format " + def + " is not among " + Arrays.toString(allowed));
+        }
+        List<PropertySpec> specs = new ArrayList<>();
+        specs.add(PropertySpec.choice(FORMAT, def,
+                "Specifies the data format to be printed. Supported formats are " + String.join(", ", allowed),
+                allowed));
+        specs.add(PropertySpec.of(JSON_DATE_KEY, PropertyType.STRING, "date",
+                "Specifies the name of the date field in output; false, off or no disables it"));
+        specs.add(PropertySpec.choice(JSON_DATE_FORMAT, DateFormat.DOUBLE.optionValue(),
+                "Specifies the format of the date. Supported formats are double, epoch, epoch_ms, iso8601 "
+                        + "and java_sql_timestamp", DateFormat.allNames().toArray(String[]::new)));
+        if (Arrays.asList(allowed).contains(Format.GELF.optionValue())) {
+            specs.add(PropertySpec.of(GELF_SHORT_MESSAGE_KEY, PropertyType.STRING, "short_message",
+                    "Specify the key to use as the short message in gelf format"));
+            specs.add(PropertySpec.of(GELF_FULL_MESSAGE_KEY, PropertyType.STRING, "full_message",
+                    "Specify the key to use for the full message in gelf format"));
+            specs.add(PropertySpec.of(GELF_HOST_KEY, PropertyType.STRING, "host",
+                    "Specify the key to use for the host in gelf format"));
+            specs.add(PropertySpec.of(GELF_LEVEL_KEY, PropertyType.STRING, "level",
+                    "Specify the key to use for the level in gelf format"));
+            specs.add(PropertySpec.of(GELF_TIMESTAMP_KEY, PropertyType.STRING, "timestamp",
+                    "Specify the key to use for the timestamp in gelf format"));
+        }
+        return specs;
+    }
+
+    /** The options of a configuration declared with {@link #properties}; {@code json_date_key false} means none. */
+    public static FormatOptions from(PluginConfig config) {
+        Format format = Format.parse(config.getString(FORMAT));
+        String dateKey = config.getString(JSON_DATE_KEY);
+        if (dateKey != null) {
+            switch (dateKey.toLowerCase(Locale.ROOT)) {
+                case "false", "off", "no" -> dateKey = null;
+                default -> { }
+            }
+        }
+        FormatOptions options = of(format).withDateKey(dateKey)
+                .withDateFormat(DateFormat.parse(config.getString(JSON_DATE_FORMAT)));
+        if (format == Format.GELF) {
+            options = options.withGelfKeys(config.getString(GELF_SHORT_MESSAGE_KEY),
+                    config.getString(GELF_FULL_MESSAGE_KEY), config.getString(GELF_HOST_KEY),
+                    config.getString(GELF_LEVEL_KEY), config.getString(GELF_TIMESTAMP_KEY));
+        }
+        return options;
+    }
+}

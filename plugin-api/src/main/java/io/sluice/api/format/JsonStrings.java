@@ -1,0 +1,162 @@
+package io.sluice.api.format;
+
+import io.sluice.api.ByteSink;
+
+/**
+ * Writes UTF-8 bytes as a quoted JSON string by Fluent Bit's rules: short escapes for {@code " \ \n \r \t \b \f},
+ * <code>&#92;u00XX</code> for other controls and DEL, {@code /} as is; non-ASCII as <code>&#92;uXXXX</code> (surrogate pairs for
+ * astral planes) or raw; each invalid byte as U+FFFD.
+ */
+final class JsonStrings {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] REPLACEMENT_RAW = {(byte) 0xef, (byte) 0xbf, (byte) 0xbd};
+
+    private JsonStrings() {
+    }
+
+    /** Writes {@code b[off, off+len)} quoted. */
+    static void writeQuoted(ByteSink out, byte[] b, int off, int len, boolean escapeUnicode) {
+        out.write('"');
+        writeEscaped(out, b, off, len, escapeUnicode);
+        out.write('"');
+    }
+
+    /** Writes {@code b[off, off+len)} escaped, without quotes. */
+    static void writeEscaped(ByteSink out, byte[] b, int off, int len, boolean escapeUnicode) {
+        int end = off + len;
+        int run = off;
+        int i = off;
+        while (i < end) {
+            int c = b[i] & 0xff;
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                i++;
+                continue;
+            }
+            if (i > run) {
+                out.write(b, run, i - run);
+            }
+            if (c < 0x80) {
+                writeAsciiEscape(out, c);
+                i++;
+            } else {
+                int n = sequenceLength(b, i, end);
+                if (n == 0) {
+                    if (escapeUnicode) {
+                        writeUnicodeEscape(out, 0xfffd);
+                    } else {
+                        out.write(REPLACEMENT_RAW, 0, 3);
+                    }
+                    i++;
+                } else {
+                    if (escapeUnicode) {
+                        int cp = codePoint(b, i, n);
+                        if (cp >= 0x10000) {
+                            writeUnicodeEscape(out, Character.highSurrogate(cp));
+                            writeUnicodeEscape(out, Character.lowSurrogate(cp));
+                        } else {
+                            writeUnicodeEscape(out, cp);
+                        }
+                    } else {
+                        out.write(b, i, n);
+                    }
+                    i += n;
+                }
+            }
+            run = i;
+        }
+        if (end > run) {
+            out.write(b, run, end - run);
+        }
+    }
+
+    private static void writeAsciiEscape(ByteSink out, int c) {
+        int shortForm = switch (c) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            case '\t' -> 't';
+            case '\b' -> 'b';
+            case '\f' -> 'f';
+            default -> 0;
+        };
+        if (shortForm != 0) {
+            out.write('\\');
+            out.write(shortForm);
+        } else {
+            writeUnicodeEscape(out, c);
+        }
+    }
+
+    private static void writeUnicodeEscape(ByteSink out, int unit) {
+        out.ensure(6);
+        out.write('\\');
+        out.write('u');
+        out.write(HEX[(unit >>> 12) & 0xf]);
+        out.write(HEX[(unit >>> 8) & 0xf]);
+        out.write(HEX[(unit >>> 4) & 0xf]);
+        out.write(HEX[unit & 0xf]);
+    }
+
+    /** Writes {@code \xNN} for each byte, lower-case hex (the content of an ext value's string). */
+    static void writeHexEscapes(ByteSink out, byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            out.write('\\');
+            out.write('\\');
+            out.write('x');
+            out.write(HEX[(b[i] >>> 4) & 0xf]);
+            out.write(HEX[b[i] & 0xf]);
+        }
+    }
+
+    /** The length of the valid UTF-8 sequence at {@code i}, or 0 when the byte there does not start one. */
+    static int sequenceLength(byte[] b, int i, int end) {
+        int c0 = b[i] & 0xff;
+        int n;
+        int min2 = 0x80;
+        int max2 = 0xbf;
+        if (c0 < 0xc2) {
+            return 0;
+        } else if (c0 < 0xe0) {
+            n = 2;
+        } else if (c0 < 0xf0) {
+            n = 3;
+            if (c0 == 0xe0) {
+                min2 = 0xa0;
+            } else if (c0 == 0xed) {
+                max2 = 0x9f;
+            }
+        } else if (c0 < 0xf5) {
+            n = 4;
+            if (c0 == 0xf0) {
+                min2 = 0x90;
+            } else if (c0 == 0xf4) {
+                max2 = 0x8f;
+            }
+        } else {
+            return 0;
+        }
+        if (end - i < n) {
+            return 0;
+        }
+        int c1 = b[i + 1] & 0xff;
+        if (c1 < min2 || c1 > max2) {
+            return 0;
+        }
+        for (int k = 2; k < n; k++) {
+            if ((b[i + k] & 0xc0) != 0x80) {
+                return 0;
+            }
+        }
+        return n;
+    }
+
+    private static int codePoint(byte[] b, int i, int n) {
+        int cp = b[i] & (0xff >>> (n + 1));
+        for (int k = 1; k < n; k++) {
+            cp = (cp << 6) | (b[i + k] & 0x3f);
+        }
+        return cp;
+    }
+}
