@@ -15,9 +15,9 @@ public final class TcpInputPlugin implements InputPlugin {
             PropertySpec.of("listen", PropertyType.STRING, "0.0.0.0", "Address to listen on."),
             PropertySpec.of("port", PropertyType.INTEGER, "5170",
                     "TCP port to listen on (0 picks a free port)."),
-            PropertySpec.of("buffer_size", PropertyType.INTEGER, null,
+            PropertySpec.of("buffer_size", PropertyType.STRING, null,
                     "Largest record per connection, in KB (default: Chunk_Size)."),
-            PropertySpec.of("chunk_size", PropertyType.INTEGER, "32", "Read size per connection, in KB."),
+            PropertySpec.of("chunk_size", PropertyType.STRING, "32", "Read size per connection, in KB."),
             PropertySpec.choice("format", "json", "Payload format: json (stream of objects) or none (lines).",
                     "json", "none"),
             PropertySpec.of("separator", PropertyType.STRING, "\\n",
@@ -42,6 +42,6 @@ public final class TcpInputPlugin implements InputPlugin {
 
     @Override
     public Input create(InputContext context) throws PluginException {
-        return new TcpInput(context, TcpSettings.from(context.config()));
+        return new TcpInput(context, TcpSettings.from(context.config(), context.logger()));
     }
 }

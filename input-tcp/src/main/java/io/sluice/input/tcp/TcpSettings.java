@@ -4,6 +4,7 @@ import io.sluice.api.PluginException;
 import io.sluice.api.config.PluginConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
 
 /**
  * The validated settings of one tcp input.
@@ -20,14 +21,14 @@ record TcpSettings(String listen, int port, int bufferSize, int chunkSize, boole
                    String sourceAddressKey) {
 
     /** Reads the settings, failing with a message that names the key to fix. */
-    static TcpSettings from(PluginConfig config) throws PluginException {
+    static TcpSettings from(PluginConfig config, Logger log) throws PluginException {
         int port = config.getInt("port", 5170);
         if (port < 0 || port > 65535) {
             throw new PluginException("tcp: invalid Port " + port + ", expected 0 to 65535");
         }
         // As Fluent Bit: sizes are atoi() of the value, in KB ("32k" is 32 KB, "1M" is 1 KB).
-        long chunkKb = config.getLong("chunk_size", 32);
-        long bufferKb = config.isSet("buffer_size") ? config.getLong("buffer_size", chunkKb) : chunkKb;
+        long chunkKb = kilobytes(config, "chunk_size", log);
+        long bufferKb = config.isSet("buffer_size") ? kilobytes(config, "buffer_size", log) : chunkKb;
         if (chunkKb <= 0 || bufferKb <= 0 || chunkKb > 1_048_576 || bufferKb > 1_048_576) {
             throw new PluginException("tcp: Chunk_Size and Buffer_Size must be between 1 and 1048576 (KB)");
         }
@@ -39,6 +40,20 @@ record TcpSettings(String listen, int port, int bufferSize, int chunkSize, boole
         return new TcpSettings(config.getString("listen"), port, (int) (bufferKb * 1024), (int) (chunkKb * 1024),
                 !"none".equalsIgnoreCase(config.getString("format")), separator,
                 key == null || key.isEmpty() ? null : key);
+    }
+
+    /** The leading whole number of a size in KB, as C's {@code atoi}; a suffix is ignored with a warning. */
+    private static long kilobytes(PluginConfig config, String key, Logger log) {
+        String text = config.getString(key).trim();
+        int i = 0;
+        while (i < text.length() && i < 10 && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        long kb = i == 0 ? 0 : Long.parseLong(text.substring(0, i));
+        if (i < text.length()) {
+            log.warn("{} '{}' is read as {} KB (the value is in KB; the suffix is ignored)", key, text, kb);
+        }
+        return kb;
     }
 
     /** The bytes of {@code text} with the escapes {@code \n \r \t \a \b \v \f \\} replaced; others kept as written. */
