@@ -1,0 +1,108 @@
+package io.sluice.core.engine;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pauses inputs whose buffered bytes (appended, not yet released by every route) reach their limit and resumes them
+ * once below it; data is never dropped for memory.
+ *
+ * <p>An input with {@code Mem_Buf_Limit} is judged by its own bytes alone. Every input without one is judged by the
+ * engine-wide cap ({@code Mem_Buf_Limit} of {@code [SERVICE]}, default 32 MB) over the bytes of <em>all</em> inputs:
+ * when the total reaches it, all inputs without their own limit pause together, and they resume together when the
+ * total falls below it. Pausing them all rather than the biggest keeps the rule simple and the bound hard.
+ *
+ * <p>Each input's pause state changes only under its transition lock, and the plugin's {@code pause()} /
+ * {@code resume()} are called under it, so the calls stay in order. The emitting thread pauses its own input at once
+ * when it wins that lock without waiting; otherwise, and for every resume, the engine thread does the work. Only the
+ * engine thread ever waits for the lock, so an input's own locks cannot deadlock against it.
+ */
+final class Backpressure {
+
+    private static final Logger LOG = LoggerFactory.getLogger("input");
+
+    private final long engineCap;
+    private final AtomicLong total = new AtomicLong();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final Executor engineThread;
+    private volatile List<InputLane> inputs = List.of();
+    private volatile boolean anyPaused;
+
+    Backpressure(long engineCap, Executor engineThread) {
+        this.engineCap = engineCap;
+        this.engineThread = engineThread;
+    }
+
+    void inputs(List<InputLane> lanes) {
+        inputs = List.copyOf(lanes);
+    }
+
+    /** Accounts bytes just appended by {@code input}; runs on the input's thread. */
+    void added(InputLane input, long bytes) {
+        long own = input.addBuffered(bytes);
+        long sum = total.addAndGet(bytes);
+        if (!input.isPaused() && over(input, own, sum)) {
+            if (!input.tryTransition(() -> settle(input))) {
+                request();
+            }
+            if (input.memBufLimit() <= 0 && inputs.size() > 1) {
+                request();
+            }
+        }
+    }
+
+    /** Accounts bytes of a released chunk of {@code input}. */
+    void released(InputLane input, long bytes) {
+        input.addBuffered(-bytes);
+        total.addAndGet(-bytes);
+        if (anyPaused) {
+            request();
+        }
+    }
+
+    /** Bytes buffered over all inputs. */
+    long totalBytes() {
+        return total.get();
+    }
+
+    /** Pauses and resumes inputs to match their accounts; runs on the engine thread. */
+    void reconcile() {
+        requested.set(false);
+        boolean paused = false;
+        for (InputLane input : inputs) {
+            input.transition(() -> settle(input));
+            paused |= input.isPaused();
+        }
+        anyPaused = paused;
+    }
+
+    /** Brings one input's pause state in line with its account; the caller holds its transition lock. */
+    private void settle(InputLane input) {
+        boolean over = over(input, input.buffered(), total.get());
+        if (over && !input.isPaused() && input.pause()) {
+            anyPaused = true;
+            LOG.info("{} paused (mem buf overlimit)", input.name());
+        } else if (!over && input.isPaused() && input.resume()) {
+            LOG.info("{} resume (mem buf overlimit)", input.name());
+        }
+    }
+
+    private boolean over(InputLane input, long own, long sum) {
+        return input.memBufLimit() > 0 ? own >= input.memBufLimit() : engineCap > 0 && sum >= engineCap;
+    }
+
+    private void request() {
+        if (requested.compareAndSet(false, true)) {
+            try {
+                engineThread.execute(this::reconcile);
+            } catch (RejectedExecutionException stopped) {
+                requested.set(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.sluice.core.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes chunks that an output rejected for good (ERROR, retries spent, undelivered at shutdown) to
+ * {@code <storage.path>/<storage.rejected.path>/<output-instance>/<tag>-<epoch-millis>-<chunk-seq>.msgpack}, holding
+ * the chunk's bytes as they are: Fluent Bit's msgpack event stream. Disabled unless {@code storage.path} is set and
+ * {@code storage.keep.rejected} is on.
+ */
+final class DeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger("engine");
+
+    private final Path folder;
+
+    /** @param folder the rejected-chunk folder, or {@code null} when dead letters are off */
+    DeadLetters(Path folder) {
+        this.folder = folder;
+    }
+
+    boolean enabled() {
+        return folder != null;
+    }
+
+    /** Writes the chunk for {@code output}; returns the file, or {@code null} when off or when writing failed. */
+    Path write(String output, Chunk chunk) {
+        if (folder == null) {
+            return null;
+        }
+        Path dir = folder.resolve(safe(output));
+        Path file = dir.resolve(safe(chunk.input().tag()) + "-" + System.currentTimeMillis() + "-" + chunk.seq()
+                + ".msgpack");
+        try {
+            Files.createDirectories(dir);
+            try (var out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                out.write(chunk.array(), 0, chunk.size());
+            }
+            return file;
+        } catch (IOException e) {
+            LOG.error("cannot write rejected chunk '{}' to {}: {}", chunk.id(), file, e.toString());
+            return null;
+        }
+    }
+
+    /** Keeps file names to letters, digits, dot, dash and underscore: tags may hold anything. */
+    private static String safe(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            sb.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '_' ? c : '_');
+        }
+        return sb.length() == 0 || sb.charAt(0) == '.' ? "_" + sb : sb.toString();
+    }
+}

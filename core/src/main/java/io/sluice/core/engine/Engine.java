@@ -1,0 +1,244 @@
+package io.sluice.core.engine;
+
+import io.sluice.api.Input;
+import io.sluice.api.Output;
+import io.sluice.api.PluginException;
+import io.sluice.core.config.InputDefinition;
+import io.sluice.core.config.OutputDefinition;
+import io.sluice.core.config.PipelineConfig;
+import io.sluice.core.config.ServiceSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline: inputs emit into chunks per (input, tag), chunks are sealed at about 2 MB or at each {@code Flush}
+ * tick, routed to every output whose Match fits, and flushed by each output's workers with retries, back-pressure
+ * and a bounded, counted shutdown. One engine thread runs the ticks, retry timers and pause decisions and never
+ * blocks on I/O. Lifecycle: {@link #start()} once, then {@link #shutdown()} once, from any thread.
+ */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger("engine");
+    private static final long STOP_FLUSH_WAIT_MILLIS = 1_000;
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private final ServiceSettings service;
+    private final ScheduledThreadPoolExecutor engineThread;
+    private final Backpressure backpressure;
+    private final ChunkRouter router;
+    private final RetryTimers timers;
+    private final FlushOutcomes outcomes;
+    private final List<OutputLane> outputs = new ArrayList<>();
+    private final List<InputLane> inputs = new ArrayList<>();
+    private State state = State.NEW;
+    private ShutdownReport report;
+
+    /** An engine for {@code config} with production timing. */
+    public Engine(PipelineConfig config) {
+        this(config, EngineTuning.defaults());
+    }
+
+    /** An engine for {@code config}; {@code tuning} changes units and sizes (tests use milliseconds). */
+    public Engine(PipelineConfig config, EngineTuning tuning) {
+        this.service = config.service();
+        this.engineThread = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "engine");
+            t.setDaemon(true);
+            return t;
+        });
+        engineThread.setRemoveOnCancelPolicy(true);
+        ChunkArrays arrays = new ChunkArrays(tuning.sealBytes(), tuning.pooledBytes());
+        this.backpressure = new Backpressure(service.memBufLimit(), engineThread);
+        this.router = new ChunkRouter(arrays, backpressure);
+        this.timers = new RetryTimers(engineThread, tuning.retryUnit());
+        this.outcomes = new FlushOutcomes(router, timers, new DeadLetters(deadLetterFolder(service)));
+        boolean sole = config.inputs().size() == 1 && config.outputs().size() == 1;
+        for (OutputDefinition def : config.outputs()) {
+            RetryPolicy retries = new RetryPolicy(service.schedulerBase(), service.schedulerCap(), def.retryLimit(),
+                    tuning.random());
+            outputs.add(new OutputLane(def, outputs.size(), rule(def, sole), retries));
+        }
+        for (InputDefinition def : config.inputs()) {
+            List<OutputLane> routes = outputs.stream().filter(o -> o.matches(def.tag())).toList();
+            InputLane lane = new InputLane(def, routes, tuning.sealBytes(), arrays);
+            lane.wire(router, backpressure);
+            inputs.add(lane);
+        }
+        backpressure.inputs(inputs);
+    }
+
+    /**
+     * Creates and starts every output, then every input, then the flush timer.
+     *
+     * @throws EngineStartException naming the instance that failed and why; everything started is stopped again
+     */
+    public synchronized void start() throws EngineStartException {
+        if (state != State.NEW) {
+            throw new IllegalStateException("engine already " + state.name().toLowerCase());
+        }
+        state = State.RUNNING;
+        try {
+            for (OutputLane lane : outputs) {
+                startOutput(lane);
+            }
+            for (InputLane lane : inputs) {
+                createInput(lane);
+            }
+            long tick = Math.max(1_000_000L, Math.round(service.flushSeconds() * 1e9));
+            engineThread.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+            for (InputLane lane : inputs) {
+                startInput(lane);
+            }
+        } catch (EngineStartException e) {
+            inputs.forEach(InputLane::stop);
+            engineThread.shutdownNow();
+            outputs.forEach(o -> o.stop(0));
+            state = State.STOPPED;
+            throw e;
+        }
+    }
+
+    /**
+     * Stops the inputs, seals what they buffered, fires pending retries at once and gives the outputs up to
+     * {@code Grace} seconds (−1: until everything is done) before stopping them. What was not delivered by then is
+     * written as dead letters when configured, counted as dropped, and logged; the last lines summarise every
+     * instance's counters. Safe to call more than once.
+     */
+    public synchronized ShutdownReport shutdown() {
+        if (state != State.RUNNING) {
+            if (report == null) {
+                engineThread.shutdownNow();
+                report = new ShutdownReport(0, 0, metrics());
+            }
+            state = State.STOPPED;
+            return report;
+        }
+        int grace = service.graceSeconds();
+        LOG.info("service will shutdown in max {} seconds", grace);
+        LOG.info("pausing all inputs..");
+        inputs.forEach(InputLane::stop);
+        sealAll();
+        timers.hurry();
+        long deadline = grace < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
+        while (router.pendingTasks() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sealAll();
+        }
+        sealAll();
+        engineThread.shutdownNow();
+        outputs.forEach(o -> o.stop(STOP_FLUSH_WAIT_MILLIS));
+        timers.drain();
+        int pending = 0;
+        long undelivered = 0;
+        for (RouteTask task : router.unfinished()) {
+            if (task.settle()) {
+                pending++;
+                undelivered += task.chunk().records();
+                outcomes.abandon(task);
+            }
+        }
+        LOG.info("service has stopped ({} pending tasks)", pending);
+        if (pending > 0) {
+            LOG.warn("{} records in {} tasks were not delivered", undelivered, pending);
+        }
+        report = new ShutdownReport(pending, undelivered, metrics());
+        new ShutdownSummary(report.metrics()).log(LOG);
+        state = State.STOPPED;
+        return report;
+    }
+
+    /** Every instance's counters now. */
+    public MetricsSnapshot metrics() {
+        return new MetricsSnapshot(inputs.stream().map(i -> i.metrics().snapshot()).toList(),
+                outputs.stream().map(o -> o.metrics().snapshot()).toList());
+    }
+
+    /** Bytes appended by all inputs and not yet released by every route: what back-pressure limits. */
+    public long bufferedBytes() {
+        return backpressure.totalBytes();
+    }
+
+    /** (chunk, output) tasks not finished: queued, flushing or waiting for a retry. */
+    public int pendingTasks() {
+        return router.pendingTasks();
+    }
+
+    private void tick() {
+        try {
+            sealAll();
+            backpressure.reconcile();
+        } catch (RuntimeException e) {
+            LOG.error("flush tick failed: {}", e.toString(), e);
+        }
+    }
+
+    private void sealAll() {
+        for (InputLane lane : inputs) {
+            Chunk chunk = lane.sealOpen();
+            if (chunk != null) {
+                router.dispatch(chunk);
+            }
+        }
+    }
+
+    private void startOutput(OutputLane lane) throws EngineStartException {
+        OutputDefinition def = lane.definition();
+        try (var swap = def.plugin().enter()) {
+            Output output = def.plugin().factory().create(PluginContexts.output(lane));
+            lane.attach(output, outcomes);
+            output.start();
+        } catch (PluginException | RuntimeException e) {
+            throw failure("output", lane.name(), def.plugin().name(), e);
+        }
+        lane.startWorkers();
+    }
+
+    private void createInput(InputLane lane) throws EngineStartException {
+        InputDefinition def = lane.definition();
+        try (var swap = def.plugin().enter()) {
+            Input input = def.plugin().factory().create(PluginContexts.input(lane));
+            lane.attach(input);
+        } catch (PluginException | RuntimeException e) {
+            throw failure("input", lane.name(), def.plugin().name(), e);
+        }
+    }
+
+    private void startInput(InputLane lane) throws EngineStartException {
+        InputDefinition def = lane.definition();
+        try (var swap = def.plugin().enter()) {
+            lane.start();
+        } catch (PluginException | RuntimeException e) {
+            throw failure("input", lane.name(), def.plugin().name(), e);
+        }
+    }
+
+    private static EngineStartException failure(String kind, String name, String plugin, Exception e) {
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new EngineStartException(kind + " '" + name + "' (" + plugin + ") failed to start: " + reason, e);
+    }
+
+    private static RouteRule rule(OutputDefinition def, boolean sole) {
+        if (def.match() == null && def.matchRegex() == null) {
+            return sole ? new RouteRule("*", null) : RouteRule.none();
+        }
+        return new RouteRule(def.match(), def.matchRegex());
+    }
+
+    private static java.nio.file.Path deadLetterFolder(ServiceSettings service) {
+        if (service.storagePath() == null || !service.storageKeepRejected()) {
+            return null;
+        }
+        String sub = service.storageRejectedPath() == null ? "rejected" : service.storageRejectedPath();
+        return service.storagePath().resolve(sub);
+    }
+}

@@ -1,0 +1,113 @@
+package io.sluice.core.engine;
+
+import io.sluice.api.FlushResult;
+import io.sluice.api.PluginMetrics;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a flush result to its task (routing-and-engine.md §4–5): OK counts delivery; ERROR drops; RETRY
+ * schedules a retry with backoff or, when the limit is spent, drops. Dropped chunks go to the dead-letter folder
+ * when one is configured; either way the drop is logged with its record count and counted. Runs on output workers.
+ */
+final class FlushOutcomes {
+
+    private static final Logger LOG = LoggerFactory.getLogger("engine");
+
+    private final ChunkRouter router;
+    private final RetryTimers timers;
+    private final DeadLetters deadLetters;
+
+    FlushOutcomes(ChunkRouter router, RetryTimers timers, DeadLetters deadLetters) {
+        this.router = router;
+        this.timers = timers;
+        this.deadLetters = deadLetters;
+    }
+
+    void apply(RouteTask task, FlushResult result) {
+        switch (result) {
+            case OK -> delivered(task);
+            case ERROR -> failed(task);
+            case RETRY -> retry(task);
+            default -> throw new IllegalStateException(result.name());
+        }
+    }
+
+    private void delivered(RouteTask task) {
+        if (!task.settle()) {
+            return;
+        }
+        Chunk chunk = task.chunk();
+        InstanceMetrics m = task.output().metrics();
+        m.engine("proc_records").add(chunk.records());
+        m.engine("proc_bytes").add(chunk.size());
+        if (task.attempts() > 0) {
+            LOG.info("flush chunk '{}' succeeded at retry {}: task_id={}, {} (out_id={})", chunk.id(),
+                    task.attempts(), chunk.seq(), task, task.output().id());
+        }
+        router.finish(task);
+    }
+
+    private void failed(RouteTask task) {
+        if (!task.settle()) {
+            return;
+        }
+        task.output().metrics().engine("errors").increment();
+        drop(task, "the output reported an error");
+    }
+
+    private void retry(RouteTask task) {
+        if (task.isSettled() || task.output().isStopping()) {
+            return;
+        }
+        Chunk chunk = task.chunk();
+        InstanceMetrics m = task.output().metrics();
+        switch (task.output().retryPolicy().decide(task.attempts())) {
+            case NO_RETRIES -> {
+                if (task.settle()) {
+                    LOG.warn("chunk '{}' is not retried (no retry config): task_id={}, {}", chunk.id(), chunk.seq(),
+                            task);
+                    drop(task, "no retries configured");
+                }
+            }
+            case EXHAUSTED -> {
+                if (task.settle()) {
+                    LOG.warn("chunk '{}' cannot be retried: task_id={}, {}", chunk.id(), chunk.seq(), task);
+                    m.engine("retries_failed").increment();
+                    drop(task, "retries exhausted after " + task.attempts());
+                }
+            }
+            case RETRY -> {
+                task.countAttempt();
+                long wait = timers.hurrying() ? 1 : task.output().retryPolicy().waitFor(task.attempts());
+                m.engine("retries").increment();
+                m.engine("retried_records").add(chunk.records());
+                LOG.warn("failed to flush chunk '{}', retry in {} seconds: task_id={}, {} (out_id={})", chunk.id(),
+                        wait, chunk.seq(), task, task.output().id());
+                timers.schedule(task, wait);
+            }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Ends a task that shutdown gave up on; the caller won {@link RouteTask#settle()}. */
+    void abandon(RouteTask task) {
+        drop(task, "not delivered before shutdown");
+    }
+
+    private void drop(RouteTask task, String why) {
+        Chunk chunk = task.chunk();
+        PluginMetrics.Counter dropped = task.output().metrics().engine("dropped_records");
+        dropped.add(chunk.records());
+        Path file = deadLetters.write(task.output().name(), chunk);
+        if (file != null) {
+            LOG.warn("chunk '{}' for output={} rejected ({}): {} records written to {}", chunk.id(),
+                    task.output().name(), why, chunk.records(), file);
+        } else {
+            LOG.error("chunk '{}' for output={} dropped ({}): {} records lost", chunk.id(), task.output().name(),
+                    why, chunk.records());
+        }
+        router.finish(task);
+    }
+}

@@ -1,0 +1,156 @@
+package io.sluice.core.engine;
+
+import io.sluice.api.FlushResult;
+import io.sluice.api.Output;
+import io.sluice.api.log.RateLimitedLog;
+import io.sluice.core.config.OutputDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One output instance inside the engine: a queue of tasks shared by its {@code workers} flush threads, each calling
+ * {@link Output#flush} with its own index. A slow output only fills its own queue; it never holds up the engine
+ * thread, the inputs or another output.
+ */
+final class OutputLane {
+
+    private static final Logger LOG = LoggerFactory.getLogger("engine");
+
+    private final OutputDefinition definition;
+    private final int id;
+    private final RouteRule rule;
+    private final RetryPolicy retryPolicy;
+    private final InstanceMetrics metrics;
+    private final RateLimitedLog crashLog = new RateLimitedLog(LOG, 10_000);
+    private final LinkedBlockingQueue<RouteTask> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private FlushOutcomes outcomes;
+    private Output output;
+    private volatile boolean stopping;
+
+    OutputLane(OutputDefinition definition, int id, RouteRule rule, RetryPolicy retryPolicy) {
+        this.definition = definition;
+        this.id = id;
+        this.rule = rule;
+        this.retryPolicy = retryPolicy;
+        this.metrics = InstanceMetrics.forOutput(definition.instanceName(), definition.plugin().name());
+    }
+
+    void attach(Output created, FlushOutcomes flushOutcomes) {
+        this.output = created;
+        this.outcomes = flushOutcomes;
+    }
+
+    /** Starts the flush threads. */
+    void startWorkers() {
+        int n = workerCount();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            Thread t = new Thread(() -> work(index), "flush-" + name() + "-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+    }
+
+    int workerCount() {
+        return Math.max(1, definition.workers());
+    }
+
+    /** Queues a task for the next free worker. */
+    void submit(RouteTask task) {
+        queue.add(task);
+    }
+
+    private void work(int worker) {
+        while (!stopping) {
+            RouteTask task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (task.isSettled()) {
+                continue;
+            }
+            outcomes.apply(task, flush(task, worker));
+        }
+    }
+
+    private FlushResult flush(RouteTask task, int worker) {
+        try (var swap = definition.plugin().enter()) {
+            FlushResult result = output.flush(task.chunk().view(), worker);
+            if (result == null) {
+                crashLog.error("null-" + name(), "output={} returned no flush result; treated as RETRY", name());
+                return FlushResult.RETRY;
+            }
+            return result;
+        } catch (RuntimeException e) {
+            crashLog.error("crash-" + name(), "output={} failed to flush chunk '{}': {}; treated as RETRY", name(),
+                    task.chunk().id(), e.toString());
+            return FlushResult.RETRY;
+        }
+    }
+
+    /**
+     * Stops taking tasks and waits up to {@code waitMillis} for flushes in progress to return, then stops the
+     * plugin. Queued tasks stay unfinished for the engine to count.
+     */
+    void stop(long waitMillis) {
+        stopping = true;
+        workers.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        boolean returned = true;
+        for (Thread t : workers) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            returned &= !t.isAlive();
+        }
+        if (!returned) {
+            LOG.warn("output={} still has a flush running; stopping it anyway", name());
+        }
+        if (output != null) {
+            try (var swap = definition.plugin().enter()) {
+                output.stop();
+            } catch (RuntimeException e) {
+                LOG.error("output={} failed to stop cleanly: {}", name(), e.toString());
+            }
+        }
+    }
+
+    /** Whether the engine is stopping this output: results that arrive now no longer schedule retries. */
+    boolean isStopping() {
+        return stopping;
+    }
+
+    boolean matches(String tag) {
+        return rule.matches(tag);
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    InstanceMetrics metrics() {
+        return metrics;
+    }
+
+    OutputDefinition definition() {
+        return definition;
+    }
+
+    int id() {
+        return id;
+    }
+
+    String name() {
+        return definition.instanceName();
+    }
+}

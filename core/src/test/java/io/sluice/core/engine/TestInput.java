@@ -1,0 +1,118 @@
+package io.sluice.core.engine;
+
+import io.sluice.api.Emitter;
+import io.sluice.api.Input;
+import io.sluice.api.InputContext;
+import io.sluice.api.InputPlugin;
+import io.sluice.api.PluginException;
+import io.sluice.api.config.PropertySpec;
+import io.sluice.api.event.EventBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An input driven by the test thread: it emits numbered records {@code {"seq": n}} and records pauses. */
+final class TestInput implements Input {
+
+    private final AtomicInteger pauses = new AtomicInteger();
+    private final AtomicInteger resumes = new AtomicInteger();
+    private final EventBuffer batch = new EventBuffer(1024);
+    private volatile boolean paused;
+    private volatile boolean stopped;
+    private volatile InputContext context;
+    private long nextSeq;
+
+    InputPlugin factory() {
+        return new InputPlugin() {
+            @Override
+            public String name() {
+                return "test_in";
+            }
+
+            @Override
+            public String description() {
+                return "test input";
+            }
+
+            @Override
+            public List<PropertySpec> properties() {
+                return List.of();
+            }
+
+            @Override
+            public Input create(InputContext ctx) {
+                context = ctx;
+                return TestInput.this;
+            }
+        };
+    }
+
+    /** Emits {@code count} records in one batch, each padded with {@code padding} bytes of text. */
+    void emit(int count, int padding) {
+        String pad = "x".repeat(padding);
+        for (int i = 0; i < count; i++) {
+            batch.beginEvent(1_700_000_000L, 0);
+            batch.writeMapHeader(padding > 0 ? 2 : 1);
+            batch.writeString("seq");
+            batch.writeLong(nextSeq++);
+            if (padding > 0) {
+                batch.writeString("pad");
+                batch.writeString(pad);
+            }
+            batch.endEvent();
+        }
+        emitter().emit(batch);
+    }
+
+    void emit(int count) {
+        emit(count, 0);
+    }
+
+    long emitted() {
+        return nextSeq;
+    }
+
+    Emitter emitter() {
+        return context.emitter();
+    }
+
+    InputContext context() {
+        return context;
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    int pauses() {
+        return pauses.get();
+    }
+
+    int resumes() {
+        return resumes.get();
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void start() throws PluginException {
+    }
+
+    @Override
+    public void pause() {
+        paused = true;
+        pauses.incrementAndGet();
+    }
+
+    @Override
+    public void resume() {
+        paused = false;
+        resumes.incrementAndGet();
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+    }
+}
