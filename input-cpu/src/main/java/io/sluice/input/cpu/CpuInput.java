@@ -26,7 +26,6 @@ final class CpuInput implements Input {
 
     private final InputContext context;
     private final CpuSettings settings;
-    private final File procStat;
     private final CpuSampler sampler;
     private final EventBuffer buffer = new EventBuffer(1024);
     private final RateLimitedLog log;
@@ -40,7 +39,6 @@ final class CpuInput implements Input {
     CpuInput(InputContext context, CpuSettings settings, File procRoot) {
         this.context = context;
         this.settings = settings;
-        this.procStat = new File(procRoot, "stat");
         this.log = new RateLimitedLog(context.logger(), 10_000);
         PluginMetrics metrics = context.metrics();
         this.readErrors = metrics.counter("read_errors", "samples skipped because /proc could not be read");
@@ -50,7 +48,7 @@ final class CpuInput implements Input {
                 ? new ProcessCpuSampler(settings.pid(), procRoot, context.logger(), anomalies,
                         metrics.counter("process_unavailable", "intervals without a record because the process's "
                                 + "stat could not be read"))
-                : new HostCpuSampler(procStat, log, anomalies);
+                : new HostCpuSampler(new File(procRoot, "stat"), log, anomalies);
     }
 
     @Override
@@ -74,8 +72,8 @@ final class CpuInput implements Input {
             sampler.sample(buffer, 0, 0, settings.intervalSeconds());
         } catch (IOException e) {
             sampler.close();
-            throw new PluginException("cannot read " + procStat + " (" + e.getMessage()
-                    + "): the cpu input needs Linux's /proc");
+            throw new PluginException("cannot read CPU counters: " + e.getMessage()
+                    + "; the cpu input needs Linux's /proc");
         } finally {
             buffer.clear();
         }

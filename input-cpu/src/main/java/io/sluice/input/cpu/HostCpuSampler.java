@@ -66,7 +66,7 @@ final class HostCpuSampler implements CpuSampler {
         try {
             into.parse(cursor);
         } catch (IOException e) {
-            throw new IOException(file.path() + ": " + e.getMessage(), e);
+            throw new IOException(file.path() + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.sluice.input.cpu;
 
 import java.io.Closeable;
 import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ final class ProcFile implements Closeable {
         this.file = file;
     }
 
-    /** Reads the whole file again; its bytes are then {@code bytes()[0, length())}. */
+    /** Reads the whole file again; its bytes are then {@code bytes()[0, length())}. Failures name the file. */
     void read() throws IOException {
         try {
             if (open == null) {
@@ -46,10 +47,14 @@ final class ProcFile implements Closeable {
                 n += r;
             }
             length = n;
-        } catch (IOException e) {
+        } catch (FileNotFoundException e) {
             length = 0;
             close();
             throw e;
+        } catch (IOException e) {
+            length = 0;
+            close();
+            throw new IOException(file.getPath() + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -29,6 +29,8 @@ final class ProcessCpuSampler implements CpuSampler {
     private final PluginMetrics.Counter unavailable;
     private boolean haveBaseline;
     private boolean missingReported;
+    private long user;
+    private long system;
     private long previousUser;
     private long previousSystem;
 
@@ -50,29 +52,16 @@ final class ProcessCpuSampler implements CpuSampler {
             haveBaseline = false;
             throw e;
         }
-        long user;
-        long system;
         try {
-            processStat.read();
-            cursor.reset(processStat.bytes(), processStat.length());
-            int close = cursor.lastIndexOf((byte) ')');
-            if (close < 0) {
-                throw new IOException("no ')' after the command name");
-            }
-            cursor.moveTo(close + 1);
-            for (int i = 0; i < TOKENS_BEFORE_UTIME; i++) {
-                cursor.skipToken();
-            }
-            user = cursor.nextUnsigned();
-            system = cursor.nextUnsigned();
+            readProcess();
         } catch (IOException e) {
             processStat.close();
             haveBaseline = false;
             unavailable.increment();
             if (!missingReported) {
                 missingReported = true;
-                logger.error("process {}: cannot read {} ({}); no records until it can, retrying every interval",
-                        pid, processStat.path(), e.getMessage());
+                logger.error("process {}: cannot read {}; no records until it can, retrying every interval",
+                        pid, e.getMessage());
             }
             return false;
         }
@@ -100,6 +89,26 @@ final class ProcessCpuSampler implements CpuSampler {
         previousSystem = system;
         haveBaseline = true;
         return wrote;
+    }
+
+    /** Reads utime and stime into {@link #user} and {@link #system}; the comm may hold spaces and parentheses. */
+    private void readProcess() throws IOException {
+        processStat.read();
+        cursor.reset(processStat.bytes(), processStat.length());
+        try {
+            int close = cursor.lastIndexOf((byte) ')');
+            if (close < 0) {
+                throw new IOException("no ')' after the command name");
+            }
+            cursor.moveTo(close + 1);
+            for (int i = 0; i < TOKENS_BEFORE_UTIME; i++) {
+                cursor.skipToken();
+            }
+            user = cursor.nextUnsigned();
+            system = cursor.nextUnsigned();
+        } catch (IOException e) {
+            throw new IOException(processStat.path() + " (" + e.getMessage() + ")", e);
+        }
     }
 
     @Override
