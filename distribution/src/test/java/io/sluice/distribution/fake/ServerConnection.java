@@ -1,0 +1,287 @@
+package io.sluice.distribution.fake;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** One client connection on its own thread: the handshake, then frames, misbehaving as the script says. */
+final class ServerConnection implements Runnable {
+
+    private final int id;
+    private final Socket socket;
+    private final ServerScript script;
+    private final ReceivedLog log;
+    private final ServerCounters counters;
+    private final Object writeLock = new Object();
+    private volatile boolean upgraded;
+    private volatile long lastDataNanos = System.nanoTime();
+    private volatile long closeSentNanos;
+    private volatile boolean closeSent;
+    private int messagesHere;
+
+    ServerConnection(int id, Socket socket, ServerScript script, ReceivedLog log, ServerCounters counters) {
+        this.id = id;
+        this.socket = socket;
+        this.script = script;
+        this.log = log;
+        this.counters = counters;
+    }
+
+    int id() {
+        return id;
+    }
+
+    @Override
+    public void run() {
+        try {
+            InputStream in = new BufferedInputStream(
+                    new ThrottledInputStream(socket.getInputStream(), script::readRateLimit), 8192);
+            if (handshake(in, socket.getOutputStream())) {
+                readFrames(new FrameReader(in));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the peer went away or broke the protocol mid-frame: the connection simply ends, as on a real server
+        } finally {
+            closeQuietly();
+            counters.openConnections.decrementAndGet();
+        }
+    }
+
+    /** Called about every 20 ms by the server's watchdog: idle closes and overdue closing handshakes. */
+    void tick(long now) {
+        if (closeSent) {
+            if (now - closeSentNanos > script.closeWait.toNanos()) {
+                closeQuietly();
+            }
+        } else if (upgraded && script.mode == FailureMode.IDLE_CLOSE
+                && now - lastDataNanos > script.idleTimeout.toNanos()) {
+            startClose(1001, "idle timeout");
+        }
+    }
+
+    /** Starts the closing handshake; the socket closes when the client answers or after the close wait. */
+    void startClose(int code, String reason) {
+        synchronized (writeLock) {
+            if (closeSent) {
+                return;
+            }
+            closeSentNanos = System.nanoTime();
+            closeSent = true;
+            try {
+                write(ServerFrames.close(code, reason));
+            } catch (IOException e) {
+                closeQuietly();
+            }
+        }
+    }
+
+    /** Closes the socket with a FIN, or with a RST when {@code reset}. */
+    void closeSocket(boolean reset) {
+        if (reset) {
+            try {
+                socket.setSoLinger(true, 0);
+            } catch (IOException e) {
+                // already closed: nothing left to reset
+            }
+        }
+        closeQuietly();
+    }
+
+    private boolean handshake(InputStream in, OutputStream out) throws IOException {
+        HandshakeRequest request = HandshakeRequest.read(in, id);
+        if (request == null) {
+            return false;
+        }
+        log.addHandshake(request);
+        FailureMode mode = script.mode;
+        if (mode == FailureMode.NO_UPGRADE_ANSWER) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return false;
+        }
+        if (mode == FailureMode.HTTP_403) {
+            write(HandshakeResponses.error(403, "Forbidden", "forbidden by the fake server\n", ""));
+            return false;
+        }
+        String problem = request.problem();
+        if (problem != null) {
+            String extra = problem.startsWith("Sec-WebSocket-Version") ? "Sec-WebSocket-Version: 13\r\n" : "";
+            int status = extra.isEmpty() ? 400 : 426;
+            write(HandshakeResponses.error(status, status == 400 ? "Bad Request" : "Upgrade Required",
+                    problem + "\n", extra));
+            return false;
+        }
+        String accept = HandshakeResponses.acceptFor(request.key());
+        if (mode == FailureMode.WRONG_ACCEPT) {
+            accept = HandshakeResponses.acceptFor(request.key() + "wrong");
+        }
+        write(HandshakeResponses.switchingProtocols(accept));
+        if (mode != FailureMode.WRONG_ACCEPT) {
+            counters.handshakesCompleted.incrementAndGet();
+        }
+        lastDataNanos = System.nanoTime();
+        upgraded = true;
+        if (mode == FailureMode.CLOSE_1011_AFTER_N && script.messagesBeforeFailure <= 0) {
+            startClose(1011, "fake server: internal error after 0 messages");
+        }
+        return true;
+    }
+
+    private void readFrames(FrameReader reader) throws IOException {
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        int messageOpcode = -1;
+        FrameReader.Header h;
+        while ((h = reader.readHeader()) != null) {
+            String violation = violation(h, messageOpcode, message.size());
+            if (violation != null) {
+                failConnection(violation.startsWith("message") ? 1009 : 1002, violation);
+                return;
+            }
+            if (h.data() && !closeSent && script.mode == FailureMode.DROP_MID_FRAME
+                    && messagesHere >= script.messagesBeforeFailure) {
+                reader.skip(h.length() / 2);
+                counters.framesCutOff.incrementAndGet();
+                closeSocket(true);
+                return;
+            }
+            byte[] payload = new byte[(int) h.length()];
+            reader.readPayload(h, payload, 0);
+            if (h.control()) {
+                if (!control(h.opcode(), payload)) {
+                    return;
+                }
+                continue;
+            }
+            if (h.opcode() != FrameReader.CONTINUATION) {
+                messageOpcode = h.opcode();
+            }
+            message.write(payload, 0, payload.length);
+            if (h.fin()) {
+                if (!complete(messageOpcode, message.toByteArray())) {
+                    return;
+                }
+                message.reset();
+                messageOpcode = -1;
+            }
+        }
+    }
+
+    private String violation(FrameReader.Header h, int messageOpcode, int bufferedBytes) {
+        if (!h.masked()) {
+            return "client frames must be masked";
+        }
+        if (h.rsv() != 0) {
+            return "reserved bits set without a negotiated extension";
+        }
+        if (h.control()) {
+            if (h.opcode() != FrameReader.CLOSE && h.opcode() != FrameReader.PING && h.opcode() != FrameReader.PONG) {
+                return "unknown control opcode " + h.opcode();
+            }
+            return !h.fin() || h.length() > 125 ? "control frames must be whole and at most 125 bytes" : null;
+        }
+        if (!h.data()) {
+            return "unknown opcode " + h.opcode();
+        }
+        if (h.opcode() == FrameReader.CONTINUATION && messageOpcode < 0) {
+            return "continuation frame without a message to continue";
+        }
+        if (h.opcode() != FrameReader.CONTINUATION && messageOpcode >= 0) {
+            return "new message started before the previous one ended";
+        }
+        return bufferedBytes + h.length() > script.maxMessageBytes ? "message larger than the server's limit" : null;
+    }
+
+    /** Handles a control frame; false when the connection is over. */
+    private boolean control(int opcode, byte[] payload) throws IOException {
+        if (opcode == FrameReader.PING) {
+            if (closeSent) {
+                return true;
+            }
+            if (script.mode == FailureMode.NO_PONG) {
+                counters.pingsIgnored.incrementAndGet();
+            } else {
+                synchronized (writeLock) {
+                    write(ServerFrames.frame(FrameReader.PONG, payload));
+                }
+                counters.pingsAnswered.incrementAndGet();
+            }
+            return true;
+        }
+        if (opcode == FrameReader.CLOSE) {
+            int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+            String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+            log.addClose(new CloseFrame(id, code, reason));
+            synchronized (writeLock) {
+                if (!closeSent) {
+                    closeSent = true;
+                    closeSentNanos = System.nanoTime();
+                    write(ServerFrames.frame(FrameReader.CLOSE, payload.length >= 2 ? new byte[] {payload[0], payload[1]}
+                            : new byte[0]));
+                }
+            }
+            closeQuietly();
+            return false;
+        }
+        return true;
+    }
+
+    /** Records a whole message; false when the connection is over. */
+    private boolean complete(int opcode, byte[] payload) {
+        if (closeSent) {
+            counters.messagesDiscarded.incrementAndGet();
+            return true;
+        }
+        if (opcode == FrameReader.TEXT && script.strictUtf8 && !validUtf8(payload)) {
+            failConnection(1007, "text message is not valid UTF-8");
+            return false;
+        }
+        MessageType type = opcode == FrameReader.TEXT ? MessageType.TEXT : MessageType.BINARY;
+        log.addMessage(new ReceivedMessage(id, type, payload, Instant.now()));
+        messagesHere++;
+        lastDataNanos = System.nanoTime();
+        int n = script.messagesBeforeFailure;
+        if (script.mode == FailureMode.CLOSE_1011_AFTER_N && messagesHere >= n) {
+            startClose(1011, "fake server: internal error after " + n + " messages");
+        }
+        return true;
+    }
+
+    /** RFC 6455 "fail the connection": a close frame with the reason, then the socket is closed. */
+    private void failConnection(int code, String reason) {
+        startClose(code, reason);
+        closeQuietly();
+    }
+
+    private static boolean validUtf8(byte[] payload) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        synchronized (writeLock) {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing is all that was wanted
+        }
+    }
+}
