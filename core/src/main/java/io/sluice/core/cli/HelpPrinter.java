@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class HelpPrinter {
 
     private static final int OPTION_COLUMN = 24;
+    private static final int LINE_WIDTH = 90;
 
     private HelpPrinter() {
     }
@@ -114,11 +115,31 @@ public final class HelpPrinter {
         out.println();
         out.println(title);
         for (PropertySpec spec : specs) {
-            out.println(pad(spec.name(), width) + spec.description());
+            List<String> description = wrap(spec.description(), Math.max(20, LINE_WIDTH - width));
+            out.println(pad(spec.name(), width) + description.get(0));
+            description.subList(1, description.size()).forEach(line -> out.println(pad("", width) + line));
             String type = spec.type().label() + (spec.multiple() ? " (multiple)" : "");
             out.println(pad("", width) + "> " + (spec.defaultValue() == null ? "" : "default: "
                     + spec.defaultValue() + ", ") + "type: " + type);
         }
+    }
+
+    /** {@code text} cut at spaces into lines of at most {@code width} characters (longer words stay whole). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static String pad(String text, int width) {

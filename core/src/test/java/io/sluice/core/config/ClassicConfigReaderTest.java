@@ -165,6 +165,16 @@ class ClassicConfigReaderTest {
     }
 
     @Test
+    void moreThanAThousandFilesAreRefused() throws Exception {
+        write("main.conf", "@INCLUDE many/*.conf\n");
+        for (int i = 0; i < ClassicConfigReader.MAX_FILES; i++) {
+            write("many/" + i + ".conf", "");
+        }
+
+        assertThat(error().getMessage()).isEqualTo("too many included files (at most 1000)");
+    }
+
+    @Test
     void setVariablesFromEveryFileAreCollectedLastWins() throws Exception {
         write("main.conf", "@SET a=1\n@INCLUDE vars.conf\n@SET b=3\n");
         write("vars.conf", "@SET a=2\n");
