@@ -21,12 +21,17 @@ final class SpecChunks {
 
     static void writeR1(EventBuffer b) {
         b.beginEvent(1700000000L, 123456789);
+        r1Body(b);
+        b.endEvent();
+    }
+
+    /** R1's body {@code {"key 1":123456789,"key 2":"abcdefg"}}. */
+    static void r1Body(EventBuffer b) {
         b.writeMapHeader(2);
         b.writeString("key 1");
         b.writeLong(123456789);
         b.writeString("key 2");
         b.writeString("abcdefg");
-        b.endEvent();
     }
 
     static void writeR2(EventBuffer b) {
