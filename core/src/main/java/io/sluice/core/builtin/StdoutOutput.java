@@ -1,0 +1,78 @@
+package io.sluice.core.builtin;
+
+import io.sluice.api.ByteSink;
+import io.sluice.api.FlushResult;
+import io.sluice.api.Output;
+import io.sluice.api.OutputContext;
+import io.sluice.api.event.EventChunk;
+import io.sluice.api.format.EventFormatter;
+import io.sluice.api.format.Format;
+import io.sluice.api.format.FormatException;
+import io.sluice.api.format.FormatOptions;
+import io.sluice.api.format.HumanFormatter;
+import io.sluice.api.log.RateLimitedLog;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Formats each chunk into a per-worker buffer and writes it to the stream in one call, so chunks printed by
+ * several workers never interleave. {@code msgpack} prints the human form; {@code json} and {@code json_stream}
+ * end the chunk with a newline, {@code json_lines} ends every record with one.
+ */
+final class StdoutOutput implements Output {
+
+    private final OutputStream stream;
+    private final Format format;
+    private final EventFormatter[] formatters;
+    private final HumanFormatter[] humans;
+    private final ByteSink[] buffers;
+    private final RateLimitedLog log;
+
+    StdoutOutput(OutputContext context, FormatOptions options, OutputStream stream) {
+        this.stream = stream;
+        this.format = options.format();
+        int workers = Math.max(1, context.workers());
+        this.formatters = new EventFormatter[workers];
+        this.humans = new HumanFormatter[workers];
+        this.buffers = new ByteSink[workers];
+        for (int i = 0; i < workers; i++) {
+            formatters[i] = new EventFormatter(options);
+            humans[i] = new HumanFormatter();
+            buffers[i] = new ByteSink(64 * 1024);
+        }
+        this.log = new RateLimitedLog(context.logger(), 10_000);
+    }
+
+    @Override
+    public FlushResult flush(EventChunk chunk, int worker) {
+        ByteSink out = buffers[worker];
+        out.clear();
+        try {
+            if (format == Format.MSGPACK) {
+                humans[worker].format(chunk, out);
+            } else {
+                formatters[worker].format(chunk, out);
+                if (format == Format.JSON || format == Format.JSON_STREAM) {
+                    out.write('\n');
+                }
+            }
+        } catch (FormatException e) {
+            log.error("format", "cannot print chunk '{}' ({} records): {}", chunk.id(), chunk.records(),
+                    e.getMessage());
+            return FlushResult.ERROR;
+        }
+        try {
+            synchronized (stream) {
+                stream.write(out.array(), 0, out.size());
+                stream.flush();
+            }
+        } catch (IOException e) {
+            log.error("write", "cannot write to stdout: {}", e.toString());
+            return FlushResult.RETRY;
+        }
+        if (out.array().length > 4 * 1024 * 1024) {
+            buffers[worker] = new ByteSink(64 * 1024);
+        }
+        return FlushResult.OK;
+    }
+}

@@ -1,0 +1,55 @@
+package io.sluice.core.builtin;
+
+import io.sluice.api.Output;
+import io.sluice.api.OutputContext;
+import io.sluice.api.OutputPlugin;
+import io.sluice.api.PluginException;
+import io.sluice.api.config.PropertySpec;
+import io.sluice.api.format.FormatOptions;
+import java.io.OutputStream;
+import java.util.List;
+
+/** The {@code stdout} output: prints events in Fluent Bit's human form or as JSON. */
+public final class StdoutPlugin implements OutputPlugin {
+
+    private final OutputStream stream;
+
+    /** Prints to {@link System#out}. */
+    public StdoutPlugin() {
+        this(System.out);
+    }
+
+    /** Prints to {@code stream}, for tests. */
+    StdoutPlugin(OutputStream stream) {
+        this.stream = stream;
+    }
+
+    @Override
+    public String name() {
+        return "stdout";
+    }
+
+    @Override
+    public String description() {
+        return "Prints events to STDOUT";
+    }
+
+    @Override
+    public List<PropertySpec> properties() {
+        return FormatOptions.properties("msgpack", "msgpack", "json", "json_stream", "json_lines");
+    }
+
+    @Override
+    public int defaultWorkers() {
+        return 1;
+    }
+
+    @Override
+    public Output create(OutputContext context) throws PluginException {
+        try {
+            return new StdoutOutput(context, FormatOptions.from(context.config()), stream);
+        } catch (IllegalArgumentException e) {
+            throw new PluginException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.sluice.core.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.api.FlushResult;
+import io.sluice.api.Output;
+import io.sluice.api.OutputContext;
+import io.sluice.api.PluginMetrics;
+import io.sluice.api.config.PluginConfig;
+import io.sluice.api.event.EventBuffer;
+import io.sluice.api.event.EventChunk;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The worked example of record-formats.md §2 printed by stdout in each format. */
+class StdoutOutputTest {
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @Test
+    void msgpackFormatPrintsFluentBitsHumanForm() throws Exception {
+        assertThat(print(Map.of())).isEqualTo(
+                "[0] tcp.0: [[1700000000.123456789, {}], {\"key 1\"=>123456789, \"key 2\"=>\"abcdefg\"}]\n"
+                + "[1] tcp.0: [[1700000001.000000000, {}], {\"msg\"=>\"h\u00e9llo \"x\"\n\", \"ratio\"=>0.500000, "
+                + "\"count\"=>2.000000, \"ok\"=>true, \"none\"=>nil}]\n");
+    }
+
+    @Test
+    void jsonLinesPrintsOneObjectPerLineWithTheDateFirst() throws Exception {
+        assertThat(print(Map.of("format", "json_lines"))).isEqualTo(
+                "{\"date\":1700000000.123457,\"key 1\":123456789,\"key 2\":\"abcdefg\"}\n"
+                + "{\"date\":1700000001.0,\"msg\":\"h\\u00e9llo \\\"x\\\"\\n\",\"ratio\":0.5,\"count\":2.0,"
+                + "\"ok\":true,\"none\":null}\n");
+    }
+
+    @Test
+    void jsonPrintsOneArrayAndANewline() throws Exception {
+        assertThat(print(Map.of("format", "json", "json_date_format", "epoch"))).isEqualTo(
+                "[{\"date\":1700000000,\"key 1\":123456789,\"key 2\":\"abcdefg\"},"
+                + "{\"date\":1700000001,\"msg\":\"h\\u00e9llo \\\"x\\\"\\n\",\"ratio\":0.5,\"count\":2.0,"
+                + "\"ok\":true,\"none\":null}]\n");
+    }
+
+    @Test
+    void jsonStreamPrintsObjectsBackToBackAndANewline() throws Exception {
+        assertThat(print(Map.of("format", "json_stream", "json_date_key", "ts", "json_date_format", "iso8601")))
+                .startsWith("{\"ts\":\"2023-11-14T22:13:20.123456Z\",\"key 1\":123456789,\"key 2\":\"abcdefg\"}"
+                        + "{\"ts\":\"2023-11-14T22:13:21.000000Z\",")
+                .endsWith("\"none\":null}\n");
+    }
+
+    @Test
+    void jsonDateKeyFalseLeavesTheDateOut() throws Exception {
+        assertThat(print(Map.of("format", "json_lines", "json_date_key", "off")))
+                .startsWith("{\"key 1\":123456789,\"key 2\":\"abcdefg\"}\n{\"msg\":");
+    }
+
+    @Test
+    void formatsOtherThanStdoutsAreRejectedByTheDeclaration() {
+        StdoutPlugin plugin = new StdoutPlugin(printed);
+        assertThatThrownBy(() -> PluginConfig.ofSingle(plugin.properties(), Map.of("format", "gelf")))
+                .hasMessageContaining("gelf");
+    }
+
+    @Test
+    void describesItselfAsFluentBitDoes() {
+        StdoutPlugin plugin = new StdoutPlugin(printed);
+        assertThat(plugin.name()).isEqualTo("stdout");
+        assertThat(plugin.description()).isEqualTo("Prints events to STDOUT");
+        assertThat(plugin.defaultWorkers()).isEqualTo(1);
+    }
+
+    private String print(Map<String, String> settings) throws Exception {
+        StdoutPlugin plugin = new StdoutPlugin(printed);
+        Output output = plugin.create(context(PluginConfig.ofSingle(plugin.properties(), settings)));
+        assertThat(output.flush(workedExample(), 0)).isEqualTo(FlushResult.OK);
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    static EventChunk workedExample() {
+        EventBuffer events = new EventBuffer(256);
+        Map<String, Object> r1 = new LinkedHashMap<>();
+        r1.put("key 1", 123456789);
+        r1.put("key 2", "abcdefg");
+        events.beginEvent(1_700_000_000L, 123_456_789);
+        events.writeValue(r1);
+        events.endEvent();
+        Map<String, Object> r2 = new LinkedHashMap<>();
+        r2.put("msg", "h\u00e9llo \"x\"\n");
+        r2.put("ratio", 0.5);
+        r2.put("count", 2.0);
+        r2.put("ok", true);
+        r2.put("none", null);
+        events.beginEvent(1_700_000_001L, 0);
+        events.writeValue(r2);
+        events.endEvent();
+        return new EventChunk("1-1.flb", "tcp.0", events.toByteArray(), 0, events.size(), 2);
+    }
+
+    private static OutputContext context(PluginConfig config) {
+        return new OutputContext() {
+            @Override
+            public int workers() {
+                return 1;
+            }
+
+            @Override
+            public String instanceName() {
+                return "stdout.0";
+            }
+
+            @Override
+            public PluginConfig config() {
+                return config;
+            }
+
+            @Override
+            public Logger logger() {
+                return LoggerFactory.getLogger("output:stdout:stdout.0");
+            }
+
+            @Override
+            public PluginMetrics metrics() {
+                return (name, help) -> {
+                    throw new UnsupportedOperationException();
+                };
+            }
+        };
+    }
+}
