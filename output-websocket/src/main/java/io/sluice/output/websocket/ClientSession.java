@@ -1,0 +1,158 @@
+package io.sluice.output.websocket;
+
+import io.sluice.api.net.TlsSettings;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLParameters;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.WebSocket;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.PingFrame;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * One connection attempt and, if the upgrade succeeds, the connection's life: never reused after it closes. Every
+ * callback runs on the library's read thread, so callbacks only record state and wake waiters; they never block.
+ */
+final class ClientSession extends WebSocketClient {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TlsSettings tls;
+    private final CountDownLatch settled = new CountDownLatch(1);
+    private final CountDownLatch endLatch = new CountDownLatch(1);
+    private final Object pongMonitor = new Object();
+    private final long pingNonce = RANDOM.nextLong();
+    private long lastPingId;
+    private long lastPongId;
+    private volatile boolean ended;
+    private volatile String endReason;
+    private volatile Exception error;
+    private volatile String extension = "";
+
+    ClientSession(URI uri, Draft draft, Map<String, String> headers, TlsSettings tls) {
+        super(uri, draft, headers, 0);
+        this.tls = tls;
+        setDaemon(true);
+        setTcpNoDelay(true);
+        // liveness is proven per chunk by our own Ping; the library's checker would close on its own schedule
+        setConnectionLostTimeout(0);
+    }
+
+    /** Starts the attempt and waits until the upgrade succeeded (true), failed or timed out (false). */
+    boolean open(long timeoutMillis) throws InterruptedException {
+        connect();
+        return settled.await(timeoutMillis, TimeUnit.MILLISECONDS) && isOpen();
+    }
+
+    /** Whether the attempt ended (failed or closed) rather than timing out. */
+    boolean hasEnded() {
+        return ended;
+    }
+
+    /** Waits up to {@code millis} for the connection to end; whether it did. */
+    boolean awaitEnd(long millis) throws InterruptedException {
+        return endLatch.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Why the connection ended or failed, for log lines; never contains header values. */
+    String endReason() {
+        Exception e = error;
+        String reason = endReason;
+        if (e != null && (reason == null || reason.isBlank())) {
+            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        return reason == null || reason.isBlank() ? "connection closed" : reason;
+    }
+
+    /** The negotiated extension, e.g. {@code permessage-deflate}, or empty. */
+    String negotiatedExtension() {
+        return extension;
+    }
+
+    /** Sends a Ping whose payload is unique to this session and this call; returns its id for {@link #awaitPong}. */
+    long sendConfirmationPing() {
+        long id;
+        synchronized (pongMonitor) {
+            id = ++lastPingId;
+        }
+        PingFrame ping = new PingFrame();
+        ping.setPayload(ByteBuffer.allocate(16).putLong(pingNonce).putLong(id).flip());
+        sendFrame(ping);
+        return id;
+    }
+
+    /** Waits until the Pong of ping {@code id} arrived (true), or the connection ended or time ran out (false). */
+    boolean awaitPong(long id, long deadlineNanos) throws InterruptedException {
+        synchronized (pongMonitor) {
+            while (lastPongId < id && !ended) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(pongMonitor, left);
+            }
+            return lastPongId >= id;
+        }
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+        String ext = handshake.getFieldValue("Sec-WebSocket-Extensions");
+        extension = ext == null ? "" : ext;
+        settled.countDown();
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket conn, Framedata f) {
+        ByteBuffer payload = f.getPayloadData();
+        if (payload.remaining() != 16 || payload.getLong(payload.position()) != pingNonce) {
+            return;
+        }
+        long id = payload.getLong(payload.position() + 8);
+        synchronized (pongMonitor) {
+            if (id > lastPongId && id <= lastPingId) {
+                lastPongId = id;
+                pongMonitor.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public void onMessage(String message) {
+        // the server has nothing to tell a log forwarder; what it sends is read and dropped
+    }
+
+    @Override
+    public void onMessage(ByteBuffer bytes) {
+        // as above
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        String who = remote ? "server closed the connection" : "connection closed";
+        endReason = reason == null || reason.isBlank() ? who + " (code " + code + ")"
+                : who + " (code " + code + ", " + reason + ")";
+        ended = true;
+        synchronized (pongMonitor) {
+            pongMonitor.notifyAll();
+        }
+        settled.countDown();
+        endLatch.countDown();
+    }
+
+    @Override
+    public void onError(Exception ex) {
+        error = ex;
+    }
+
+    @Override
+    protected void onSetSSLParameters(SSLParameters parameters) {
+        tls.applyTo(parameters, uri.getHost());
+    }
+}

@@ -1,0 +1,79 @@
+package io.sluice.output.websocket;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.framing.CloseFrame;
+
+/**
+ * Ends sessions off the flush threads: a close handshake or a socket close can block (a TLS handshake in progress
+ * holds the socket's lock), and a worker must never hang on a connection it has given up on.
+ */
+final class SessionReaper implements AutoCloseable {
+
+    private static final long CLOSE_GRACE_MILLIS = 3000;
+
+    private final ScheduledThreadPoolExecutor executor;
+    private final Set<ClientSession> closing = ConcurrentHashMap.newKeySet();
+
+    SessionReaper(String instanceName) {
+        executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "websocket-reaper-" + instanceName);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    }
+
+    /** Starts a clean close (code 1000) and drops the connection if the server has not completed it in time. */
+    void closeGracefully(ClientSession session, String reason) {
+        closing.add(session);
+        executor.execute(() -> session.close(CloseFrame.NORMAL, reason));
+        executor.schedule(() -> {
+            closing.remove(session);
+            if (!session.isClosed()) {
+                abandonNow(session, "close handshake not completed");
+            }
+        }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Drops the connection at once, without a close handshake (used when it is hung or broken). */
+    void abandon(ClientSession session, String reason) {
+        executor.execute(() -> abandonNow(session, reason));
+    }
+
+    private static void abandonNow(ClientSession session, String reason) {
+        session.closeConnection(CloseFrame.ABNORMAL_CLOSE, reason);
+        Socket socket = session.getSocket();
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // the socket is being discarded; nothing depends on a clean close here
+            }
+        }
+    }
+
+    /**
+     * Runs what is queued for up to {@code millis}, then stops the thread and drops every connection whose close
+     * handshake has not completed by then.
+     */
+    void drain(long millis) throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
+        for (ClientSession s : closing) {
+            if (!s.isClosed()) {
+                abandonNow(s, "close handshake not completed at shutdown");
+            }
+        }
+        closing.clear();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,102 @@
+package io.sluice.output.websocket;
+
+import io.sluice.api.FlushResult;
+import io.sluice.api.Output;
+import io.sluice.api.OutputContext;
+import io.sluice.api.PluginException;
+import io.sluice.api.PluginMetrics;
+import io.sluice.api.event.EventChunk;
+import io.sluice.api.net.TlsSettings;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import javax.net.SocketFactory;
+import org.slf4j.Logger;
+
+/** A running websocket output: one {@link WebSocketConnection} and one {@link PayloadEncoder} per worker. */
+final class WebSocketOutput implements Output {
+
+    private static final long STOP_CLOSE_MILLIS = 2000;
+
+    private final OutputContext context;
+    private final WebSocketSettings settings;
+    private final Logger log;
+    private final SessionReaper reaper;
+    private final WebSocketConnection[] connections;
+    private final PayloadEncoder[] encoders;
+    private final PluginMetrics.Counter records;
+    private final PluginMetrics.Counter bytes;
+
+    WebSocketOutput(OutputContext context, WebSocketSettings settings) {
+        this.context = context;
+        this.settings = settings;
+        this.log = context.logger();
+        this.reaper = new SessionReaper(context.instanceName());
+        int workers = Math.max(1, context.workers());
+        this.connections = new WebSocketConnection[workers];
+        this.encoders = new PayloadEncoder[workers];
+        for (int i = 0; i < workers; i++) {
+            encoders[i] = new PayloadEncoder(settings.format(), settings.perRecord());
+        }
+        this.records = context.metrics().counter("proc_records", "Records delivered (confirmed when confirm_delivery on)");
+        this.bytes = context.metrics().counter("proc_bytes", "Payload bytes delivered");
+    }
+
+    @Override
+    public void start() throws PluginException {
+        SocketFactory factory = socketFactory(settings.tls());
+        for (int i = 0; i < connections.length; i++) {
+            connections[i] = new WebSocketConnection(i, settings, factory, reaper, log);
+        }
+        if (!settings.endpoint().headers().isEmpty()) {
+            log.debug("handshake headers: {}", settings.endpoint().headers());
+        }
+    }
+
+    private SocketFactory socketFactory(TlsSettings tls) throws PluginException {
+        SocketFactory factory = SocketFactory.getDefault();
+        if (tls.enabled()) {
+            if (!tls.verify()) {
+                log.warn("tls.verify is off: the server's certificate and host name are NOT checked, so anyone "
+                        + "on the network path can read and alter what is sent to {}", settings.endpoint().url());
+            }
+            try {
+                factory = tls.createClientContext().getSocketFactory();
+            } catch (IOException | GeneralSecurityException e) {
+                throw new PluginException("cannot set up TLS: " + e.getMessage(), e);
+            }
+        }
+        return settings.net().tcpKeepalive() ? new TcpKeepaliveSocketFactory(factory) : factory;
+    }
+
+    @Override
+    public FlushResult flush(EventChunk chunk, int worker) {
+        List<Message> messages = encoders[worker].encode(chunk);
+        FlushResult result = connections[worker].send(messages);
+        if (result == FlushResult.OK) {
+            records.add(chunk.records());
+            long total = 0;
+            for (Message m : messages) {
+                total += m.length();
+            }
+            bytes.add(total);
+        }
+        return result;
+    }
+
+    @Override
+    public void stop() {
+        try {
+            for (WebSocketConnection c : connections) {
+                if (c != null) {
+                    c.close(STOP_CLOSE_MILLIS);
+                }
+            }
+            reaper.drain(STOP_CLOSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            reaper.close();
+        }
+    }
+}

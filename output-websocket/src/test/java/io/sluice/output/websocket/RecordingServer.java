@@ -1,0 +1,117 @@
+package io.sluice.output.websocket;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.java_websocket.server.WebSocketServer;
+
+/** A real, standards-compliant WebSocket server on 127.0.0.1 that records every message and handshake. */
+final class RecordingServer extends WebSocketServer implements AutoCloseable {
+
+    /** One received message: its frame type, its bytes, and the connection it came on. */
+    record Received(boolean text, byte[] bytes, WebSocket connection) {
+        String utf8() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    final List<Received> messages = new CopyOnWriteArrayList<>();
+    final List<Map<String, String>> handshakes = new CopyOnWriteArrayList<>();
+    final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startError;
+
+    private RecordingServer(int port, Draft draft) {
+        super(new InetSocketAddress("127.0.0.1", port), List.of(draft));
+        setReuseAddr(true);
+        setDaemon(true);
+        setConnectionLostTimeout(0);
+    }
+
+    static RecordingServer start(int port) throws Exception {
+        return start(port, new Draft_6455(), null);
+    }
+
+    static RecordingServer start(int port, Draft draft, SSLContext tls) throws Exception {
+        RecordingServer server = new RecordingServer(port, draft);
+        if (tls != null) {
+            server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
+        }
+        server.start();
+        if (!server.started.await(10, TimeUnit.SECONDS) || server.startError != null) {
+            server.stop(1000);
+            throw new IllegalStateException("server did not start", server.startError);
+        }
+        return server;
+    }
+
+    int boundPort() {
+        return getPort();
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Iterator<String> it = handshake.iterateHttpFields(); it.hasNext(); ) {
+            String name = it.next();
+            headers.put(name.toLowerCase(), handshake.getFieldValue(name));
+        }
+        headers.put(":path", handshake.getResourceDescriptor());
+        handshakes.add(headers);
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        closeCodes.add(code);
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        messages.add(new Received(true, message.getBytes(StandardCharsets.UTF_8), conn));
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, ByteBuffer message) {
+        byte[] bytes = new byte[message.remaining()];
+        message.get(bytes);
+        messages.add(new Received(false, bytes, conn));
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        if (conn == null) {
+            startError = ex;
+            started.countDown();
+        }
+    }
+
+    /** Closes every open connection from the server side, as a server that drops idle clients does. */
+    void closeAllConnections(int code) {
+        for (WebSocket c : getConnections()) {
+            c.close(code, "idle");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(2000);
+    }
+}

@@ -1,0 +1,162 @@
+package io.sluice.output.websocket;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A raw TCP server that misbehaves in one scripted way, for the cases a real WebSocket server will not produce.
+ */
+final class ScriptedServer implements AutoCloseable {
+
+    /** What the server does with each connection. */
+    enum Behaviour {
+        /** Accepts the TCP connection, reads the request, never answers. */
+        NEVER_ANSWERS_UPGRADE,
+        /** Answers the upgrade with HTTP 403 and a one-line body. */
+        FORBIDDEN,
+        /** Answers 101 with a Sec-WebSocket-Accept that does not match the key. */
+        WRONG_ACCEPT,
+        /** Completes the upgrade correctly, then reads every frame and never answers a Ping. */
+        NEVER_ANSWERS_PINGS
+    }
+
+    static final String FORBIDDEN_BODY = "invalid token for this endpoint";
+
+    private final ServerSocket listener;
+    private final Behaviour behaviour;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger bytesAfterUpgrade = new AtomicInteger();
+
+    ScriptedServer(Behaviour behaviour) throws IOException {
+        this.behaviour = behaviour;
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::acceptLoop, "scripted-server-accept");
+        acceptor.setDaemon(true);
+        threads.add(acceptor);
+        acceptor.start();
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket s = listener.accept();
+                sockets.add(s);
+                connections.incrementAndGet();
+                Thread t = new Thread(() -> serve(s), "scripted-server-conn");
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (s) {
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            String request = readRequest(in);
+            String key = header(request, "sec-websocket-key");
+            switch (behaviour) {
+                case NEVER_ANSWERS_UPGRADE -> drain(in, false);
+                case FORBIDDEN -> {
+                    byte[] body = (FORBIDDEN_BODY + "\nsecond line\n").getBytes(StandardCharsets.US_ASCII);
+                    out.write(("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: "
+                            + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(body);
+                    out.flush();
+                }
+                case WRONG_ACCEPT -> {
+                    out.write(upgradeResponse(accept("not-the-key")));
+                    out.flush();
+                    drain(in, false);
+                }
+                case NEVER_ANSWERS_PINGS -> {
+                    out.write(upgradeResponse(accept(key)));
+                    out.flush();
+                    drain(in, true);
+                }
+                default -> throw new IllegalStateException();
+            }
+        } catch (IOException e) {
+            // the client went away; nothing to do
+        }
+    }
+
+    private static byte[] upgradeResponse(String accept) {
+        return ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void drain(InputStream in, boolean count) throws IOException {
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            if (count) {
+                bytesAfterUpgrade.addAndGet(n);
+            }
+        }
+    }
+
+    private static String readRequest(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        int b;
+        while (matched < 4 && (b = in.read()) != -1) {
+            head.write(b);
+            matched = (b == '\r' || b == '\n') && "\r\n\r\n".charAt(matched) == b ? matched + 1 : 0;
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static String header(String request, String name) {
+        for (String line : request.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return "";
+    }
+
+    static String accept(String key) {
+        try {
+            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
+                    (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(sha1);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        listener.close();
+        for (Socket s : sockets) {
+            s.close();
+        }
+        for (Thread t : threads) {
+            t.join(5000);
+        }
+    }
+}

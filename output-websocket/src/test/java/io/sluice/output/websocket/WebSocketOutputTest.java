@@ -1,0 +1,258 @@
+package io.sluice.output.websocket;
+
+import static io.sluice.output.websocket.OutputHarness.deliver;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.api.FlushResult;
+import io.sluice.api.Output;
+import io.sluice.api.event.EventChunk;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebSocketOutputTest {
+
+    private final OutputHarness harness = new OutputHarness();
+    private final List<AutoCloseable> servers = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+        for (AutoCloseable s : servers) {
+            s.close();
+        }
+    }
+
+    private RecordingServer server(int port) throws Exception {
+        RecordingServer s = RecordingServer.start(port);
+        servers.add(s);
+        return s;
+    }
+
+    private Output output(int port, Map<String, String> extra, int workers) throws Exception {
+        Map<String, String> settings = new java.util.LinkedHashMap<>(extra);
+        settings.put("host", "127.0.0.1");
+        settings.put("port", Integer.toString(port));
+        return harness.start(TestContext.of(settings, workers));
+    }
+
+    @Test
+    void msgpackChunkArrivesByteForByteInOneBinaryFrame() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of(), 1);
+        EventChunk chunk = Chunks.numbered(0, 50);
+
+        assertThat(out.flush(chunk, 0)).isEqualTo(FlushResult.OK);
+
+        assertThat(server.messages).hasSize(1);
+        assertThat(server.messages.get(0).text()).isFalse();
+        assertThat(server.messages.get(0).bytes()).isEqualTo(chunk.data());
+    }
+
+    @Test
+    void chunkIsConfirmedOnlyAfterTheServerReadIt() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of(), 1);
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(out.flush(Chunks.numbered(i * 10L, 10), 0)).isEqualTo(FlushResult.OK);
+            // the Pong comes after the server's read of the data frame, so it is already recorded
+            assertThat(server.messages).hasSize(i + 1);
+        }
+    }
+
+    @Test
+    void uriWithoutLeadingSlashAndCustomHeadersReachTheServer() throws Exception {
+        RecordingServer server = server(0);
+        Output out = harness.start(new TestContext(Map.of(
+                "host", List.of("127.0.0.1"), "port", List.of(Integer.toString(server.boundPort())),
+                "uri", List.of("ingest/logs?tenant=a"),
+                "header", List.of("X-Token secret-value-1", "X-Team  platform team")), 1));
+
+        deliver(out, Chunks.numbered(0, 1));
+
+        Map<String, String> hs = server.handshakes.get(0);
+        assertThat(hs.get(":path")).isEqualTo("/ingest/logs?tenant=a");
+        assertThat(hs.get("x-token")).isEqualTo("secret-value-1");
+        assertThat(hs.get("x-team")).isEqualTo("platform team");
+    }
+
+    @Test
+    void everyHandshakeUsesAFreshKey() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of("net.keepalive", "off"), 1);
+
+        for (int i = 0; i < 5; i++) {
+            deliver(out, Chunks.numbered(i, 1));
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.handshakes.size() == 5);
+        Set<String> keys = server.handshakes.stream().map(h -> h.get("sec-websocket-key")).collect(Collectors.toSet());
+        assertThat(keys).hasSize(5).doesNotContainNull();
+    }
+
+    @Test
+    void strictServerReceivesEveryMsgpackChunk() throws Exception {
+        // Java-WebSocket's server closes with 1007 on a text frame that is not UTF-8, as RFC 6455 requires; msgpack
+        // (0x92 0xd7 …) never is, so only binary frames get through
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of(), 1);
+
+        for (int i = 0; i < 30; i++) {
+            assertThat(out.flush(Chunks.numbered(i * 3L, 3), 0)).isEqualTo(FlushResult.OK);
+        }
+
+        assertThat(Chunks.received(server)).containsExactlyElementsOf(LongStream.range(0, 90).boxed().toList());
+        assertThat(server.closeCodes).isEmpty();
+    }
+
+    @Test
+    void flapServerLosesNoRecords() throws Exception {
+        RecordingServer first = server(0);
+        int port = first.boundPort();
+        Output out = output(port, Map.of(), 1);
+        List<Long> delivered = new ArrayList<>();
+        long seq = 0;
+        for (int i = 0; i < 10; i++, seq += 5) {
+            assertThat(out.flush(Chunks.numbered(seq, 5), 0)).isEqualTo(FlushResult.OK);
+        }
+        delivered.addAll(Chunks.received(first));
+
+        first.close();
+        List<EventChunk> pending = new ArrayList<>();
+        for (int i = 0; i < 10; i++, seq += 5) {
+            EventChunk chunk = Chunks.numbered(seq, 5);
+            if (out.flush(chunk, 0) != FlushResult.OK) {
+                pending.add(chunk);
+            }
+        }
+        assertThat(pending).as("nothing can be confirmed while the server is down").hasSize(10);
+
+        RecordingServer second = server(port);
+        for (EventChunk chunk : pending) {
+            deliver(out, chunk);
+        }
+        for (int i = 0; i < 10; i++, seq += 5) {
+            deliver(out, Chunks.numbered(seq, 5));
+        }
+        delivered.addAll(Chunks.received(second));
+
+        assertThat(delivered).containsExactlyElementsOf(LongStream.range(0, seq).boxed().toList());
+    }
+
+    @Test
+    void connectionClosedByTheServerIsReopenedOnTheNextFlush() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of(), 1);
+        deliver(out, Chunks.numbered(0, 5));
+
+        server.closeAllConnections(1001);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.getConnections().isEmpty());
+        deliver(out, Chunks.numbered(5, 5));
+
+        assertThat(Chunks.received(server)).containsExactlyElementsOf(LongStream.range(0, 10).boxed().toList());
+        assertThat(server.handshakes).hasSize(2);
+    }
+
+    @Test
+    void idleConnectionIsClosedCleanlyAndReopenedOnDemand() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of("net.keepalive_idle_timeout", "1"), 1);
+        deliver(out, Chunks.numbered(0, 1));
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() - start > 1_200_000_000L);
+
+        assertThat(out.flush(Chunks.numbered(1, 1), 0)).isEqualTo(FlushResult.OK);
+
+        assertThat(server.handshakes).hasSize(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.closeCodes.contains(1000));
+        assertThat(Chunks.received(server)).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void fourWorkersUseFourConnectionsAndSendEachChunkOnce() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of(), 4);
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int worker = w;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 25; i++) {
+                    deliver(out, Chunks.numbered((worker * 25L + i) * 4, 4), worker, Duration.ofSeconds(15));
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join(30_000);
+        }
+
+        assertThat(server.handshakes).hasSize(4);
+        Set<Object> connections = new HashSet<>();
+        server.messages.forEach(m -> connections.add(m.connection()));
+        assertThat(connections).hasSize(4);
+        assertThat(Chunks.received(server)).hasSize(400)
+                .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 400).boxed().toList());
+    }
+
+    @Test
+    void stopClosesWithCode1000() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of(), 1);
+        deliver(out, Chunks.numbered(0, 1));
+
+        out.stop();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.closeCodes.contains(1000));
+    }
+
+    @Test
+    void compressOnNegotiatesPermessageDeflateAndDeliversTheSameBytes() throws Exception {
+        RecordingServer server = RecordingServer.start(0,
+                new Draft_6455(List.of(new PerMessageDeflateExtension())), null);
+        servers.add(server);
+        TestContext context = TestContext.of(Map.of("host", "127.0.0.1",
+                "port", Integer.toString(server.boundPort()), "compress", "on"), 1);
+        Output out = harness.start(context);
+        EventChunk chunk = Chunks.numbered(0, 200);
+
+        deliver(out, chunk);
+
+        assertThat(server.handshakes.get(0).get("sec-websocket-extensions")).contains("permessage-deflate");
+        assertThat(context.lines(ch.qos.logback.classic.Level.INFO))
+                .anyMatch(l -> l.contains("connected") && l.contains("permessage-deflate"));
+        assertThat(server.messages.get(0).bytes()).isEqualTo(chunk.data());
+    }
+
+    @Test
+    void compressOnFallsBackWhenTheServerDeclines() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of("compress", "on"), 1);
+        EventChunk chunk = Chunks.numbered(0, 200);
+
+        deliver(out, chunk);
+
+        assertThat(server.handshakes.get(0).get("sec-websocket-extensions")).contains("permessage-deflate");
+        assertThat(server.messages.get(0).bytes()).isEqualTo(chunk.data());
+    }
+
+    @Test
+    void compressOffOffersNoExtension() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of(), 1);
+
+        deliver(out, Chunks.numbered(0, 1));
+
+        assertThat(server.handshakes.get(0).get("sec-websocket-extensions")).isNullOrEmpty();
+    }
+}
