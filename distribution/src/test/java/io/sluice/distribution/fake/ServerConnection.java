@@ -122,10 +122,10 @@ final class ServerConnection implements Runnable {
         if (mode == FailureMode.WRONG_ACCEPT) {
             accept = HandshakeResponses.acceptFor(request.key() + "wrong");
         }
-        write(HandshakeResponses.switchingProtocols(accept));
         if (mode != FailureMode.WRONG_ACCEPT) {
             counters.handshakesCompleted.incrementAndGet();
         }
+        write(HandshakeResponses.switchingProtocols(accept));
         lastDataNanos = System.nanoTime();
         upgraded = true;
         if (mode == FailureMode.CLOSE_1011_AFTER_N && script.messagesBeforeFailure <= 0) {
@@ -207,10 +207,8 @@ final class ServerConnection implements Runnable {
             if (script.mode == FailureMode.NO_PONG) {
                 counters.pingsIgnored.incrementAndGet();
             } else {
-                synchronized (writeLock) {
-                    write(ServerFrames.frame(FrameReader.PONG, payload));
-                }
                 counters.pingsAnswered.incrementAndGet();
+                write(ServerFrames.frame(FrameReader.PONG, payload));
             }
             return true;
         }

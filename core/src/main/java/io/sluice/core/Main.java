@@ -1,0 +1,182 @@
+package io.sluice.core;
+
+import io.sluice.core.cli.CommandLine;
+import io.sluice.core.cli.HelpPrinter;
+import io.sluice.core.cli.UsageException;
+import io.sluice.core.config.ConfigException;
+import io.sluice.core.config.InputDefinition;
+import io.sluice.core.config.OutputDefinition;
+import io.sluice.core.config.PipelineConfig;
+import io.sluice.core.engine.Engine;
+import io.sluice.core.engine.EngineStartException;
+import io.sluice.core.log.LogConfigurator;
+import io.sluice.core.plugin.ApiVersion;
+import io.sluice.core.plugin.LoadedPlugin;
+import io.sluice.core.plugin.PluginProblem;
+import io.sluice.core.plugin.PluginRegistry;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * sluice's entry point: command line → plugins → configuration → engine, with Fluent Bit's exit codes
+ * (0 after a signal, {@code -h}, {@code -V} or a good {@code --dry-run}; 1 for usage and configuration errors;
+ * 255 when a plugin fails to start).
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int CONFIG_ERROR = 1;
+    static final int START_FAILURE = 255;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs sluice and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(new Main(System.out, System.err).run(args, new SignalWaiter()));
+    }
+
+    int run(String[] args, SignalWaiter signals) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args);
+        } catch (UsageException e) {
+            err.println("sluice: " + e.getMessage() + " (see 'sluice -h')");
+            return CONFIG_ERROR;
+        }
+        String level = commandLine.quiet() ? "off" : commandLine.logLevel() == null ? "info" : commandLine.logLevel();
+        LogConfigurator.configure(level, null);
+        Logger log = LoggerFactory.getLogger("sluice");
+        Logger pluginLog = LoggerFactory.getLogger("plugins");
+
+        PluginRegistry registry = PluginRegistry.load(ApiVersion.carried(), Main.class.getClassLoader(),
+                pluginDirectories(), commandLine.pluginPaths());
+        for (PluginProblem problem : registry.problems()) {
+            pluginLog.error("skipped {}: {}", problem.source(), problem.reason());
+        }
+        if (commandLine.version()) {
+            printVersions(registry);
+            return OK;
+        }
+        if (commandLine.help()) {
+            return printHelp(commandLine, registry);
+        }
+
+        PipelineConfig config;
+        try {
+            config = io.sluice.core.config.ConfigLoader.load(commandLine, registry);
+        } catch (ConfigException e) {
+            Logger plain = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+            plain.error(e.userMessage());
+            plain.error("configuration file contains errors, aborting.");
+            return CONFIG_ERROR;
+        }
+        LogConfigurator.configure(commandLine.quiet() && commandLine.logLevel() == null
+                ? "off" : config.service().logLevel(), config.service().logFile());
+        applyInstanceLogLevels(config);
+        if (commandLine.dryRun()) {
+            err.println("configuration test is successful");
+            return OK;
+        }
+        if (!commandLine.quiet()) {
+            printBanner(log, registry, config);
+        }
+
+        Engine engine = new Engine(config);
+        try {
+            engine.start();
+        } catch (EngineStartException e) {
+            log.error(e.getMessage());
+            LoggerFactory.getLogger("lib").error("backend failed");
+            engine.shutdown();
+            return START_FAILURE;
+        }
+        String signal = signals.awaitFirst(log);
+        LoggerFactory.getLogger("engine").info("caught signal ({})", signal);
+        engine.shutdown();
+        return OK;
+    }
+
+    /** The plugin folders: those in {@code SLUICE_PLUGINS} (path-separated), else {@code plugins/} beside bin/. */
+    private static List<Path> pluginDirectories() {
+        List<Path> dirs = new ArrayList<>();
+        String fromEnv = System.getenv("SLUICE_PLUGINS");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            for (String part : fromEnv.split(java.io.File.pathSeparator)) {
+                if (!part.isBlank()) {
+                    dirs.add(Path.of(part));
+                }
+            }
+        } else {
+            String home = System.getProperty("sluice.home");
+            if (home != null) {
+                dirs.add(Path.of(home, "plugins"));
+            }
+        }
+        return dirs;
+    }
+
+    private void printVersions(PluginRegistry registry) {
+        out.println("sluice v" + Versions.core());
+        out.println("plugin-api v" + ApiVersion.carriedText());
+        for (LoadedPlugin<?> p : registry.all()) {
+            out.printf("%-6s %-12s v%-8s (plugin-api %s) %s%n", p.kind().label(), p.name(), p.version(),
+                    p.apiVersion(), p.origin());
+        }
+    }
+
+    private int printHelp(CommandLine commandLine, PluginRegistry registry) {
+        if (commandLine.helpFor() == null) {
+            HelpPrinter.printUsage(out, registry);
+            return OK;
+        }
+        try {
+            HelpPrinter.printPluginHelp(out, registry, commandLine.helpFor());
+            return OK;
+        } catch (UsageException e) {
+            err.println("sluice: " + e.getMessage());
+            return CONFIG_ERROR;
+        }
+    }
+
+    private static void applyInstanceLogLevels(PipelineConfig config) {
+        for (InputDefinition input : config.inputs()) {
+            if (input.logLevel() != null) {
+                LogConfigurator.setLevel("input:" + input.plugin().name() + ":" + input.instanceName(),
+                        input.logLevel());
+            }
+        }
+        for (OutputDefinition output : config.outputs()) {
+            if (output.logLevel() != null) {
+                LogConfigurator.setLevel("output:" + output.plugin().name() + ":" + output.instanceName(),
+                        output.logLevel());
+            }
+        }
+    }
+
+    private void printBanner(Logger log, PluginRegistry registry, PipelineConfig config) {
+        err.println("sluice v" + Versions.core() + " (plugin-api v" + ApiVersion.carriedText() + ")");
+        err.println("* a Fluent Bit-compatible log and metrics forwarder for the JVM");
+        err.println();
+        for (String line : registry.table()) {
+            LoggerFactory.getLogger("plugins").info(line);
+        }
+        for (InputDefinition input : config.inputs()) {
+            log.info("input  {} ({}) tag={}", input.instanceName(), input.plugin().name(), input.tag());
+        }
+        for (OutputDefinition output : config.outputs()) {
+            log.info("output {} ({}) match={}{} workers={}", output.instanceName(), output.plugin().name(),
+                    output.match(), output.matchRegex() == null ? "" : " match_regex=" + output.matchRegex(),
+                    output.workers());
+        }
+    }
+}
