@@ -34,6 +34,7 @@ final class ClientSession extends WebSocketClient {
     private volatile String endReason;
     private volatile Exception error;
     private volatile String extension = "";
+    private HandshakeCapturingSocket capturingSocket;
 
     ClientSession(URI uri, Draft draft, Map<String, String> headers, TlsSettings tls) {
         super(uri, draft, headers, 0);
@@ -42,6 +43,17 @@ final class ClientSession extends WebSocketClient {
         setTcpNoDelay(true);
         // liveness is proven per chunk by our own Ping; the library's checker would close on its own schedule
         setConnectionLostTimeout(0);
+    }
+
+    /** Connects over {@code socket} (plain TCP) so that a refused upgrade's body can be reported. */
+    void useCapturingSocket(HandshakeCapturingSocket socket) {
+        capturingSocket = socket;
+        setSocket(socket);
+    }
+
+    /** The first line of the server's response body, when it was captured, else empty. */
+    String responseBodyLine() {
+        return capturingSocket == null ? "" : capturingSocket.firstBodyLine();
     }
 
     /** Starts the attempt and waits until the upgrade succeeded (true), failed or timed out (false). */

@@ -9,8 +9,11 @@ final class HandshakeFailure {
     private HandshakeFailure() {
     }
 
-    /** A readable cause for a failed connection attempt, from the session's end reason. */
-    static String describe(String reason) {
+    /**
+     * A readable cause for a failed connection attempt, from the session's end reason and, when known, the first
+     * line of the response body (empty when unknown).
+     */
+    static String describe(String reason, String bodyLine) {
         int status = reason.indexOf(STATUS_MARK);
         if (status >= 0) {
             int line = reason.indexOf(STATUS_LINE_MARK, status);
@@ -19,10 +22,12 @@ final class HandshakeFailure {
             if (statusLine.endsWith(")")) {
                 statusLine = statusLine.substring(0, statusLine.length() - 1);
             }
-            return "the server refused the WebSocket upgrade with '" + statusLine + "' (expected 101)";
+            String body = bodyLine.isEmpty() ? "" : ", body: " + bodyLine;
+            return "the server refused the WebSocket upgrade with '" + statusLine + "' (expected 101" + body + ")";
         }
-        if (reason.contains("the handshake did finally not match")) {
-            return "invalid upgrade response: wrong Sec-WebSocket-Accept, Upgrade or Connection header";
+        if (reason.contains("the handshake did finally not match") || reason.contains("refuses handshake")) {
+            return "invalid upgrade response: Sec-WebSocket-Accept does not match the key sent, or the Upgrade, "
+                    + "Connection or Sec-WebSocket-Extensions header is wrong";
         }
         return reason;
     }

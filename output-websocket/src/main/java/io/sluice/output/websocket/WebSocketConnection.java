@@ -1,6 +1,7 @@
 package io.sluice.output.websocket;
 
 import io.sluice.api.FlushResult;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -153,7 +154,13 @@ final class WebSocketConnection {
         }
         ClientSession s = new ClientSession(settings.endpoint().uri(), draft(), settings.endpoint().headerMap(),
                 settings.tls());
-        s.setSocketFactory(socketFactory);
+        try {
+            prepareSocket(s);
+        } catch (IOException e) {
+            backOff(now);
+            outage.connectFailed("cannot create a socket: " + e.getMessage(), false);
+            return false;
+        }
         long timeoutMillis = settings.net().connectTimeout().toMillis();
         boolean open;
         try {
@@ -166,7 +173,7 @@ final class WebSocketConnection {
         if (!open) {
             boolean timedOut = !s.hasEnded();
             String reason = timedOut ? "no connection and upgrade within " + timeoutMillis / 1000 + "s"
-                    : HandshakeFailure.describe(s.endReason());
+                    : HandshakeFailure.describe(s.endReason(), s.responseBodyLine());
             reaper.abandon(s, timedOut ? "connect timeout" : "failed");
             backOff(now);
             outage.connectFailed(reason, timedOut && !settings.net().connectTimeoutLogError());
@@ -177,6 +184,16 @@ final class WebSocketConnection {
         lastUsedNanos = now;
         outage.connected(s.negotiatedExtension());
         return true;
+    }
+
+    private void prepareSocket(ClientSession s) throws IOException {
+        if (settings.tls().enabled()) {
+            s.setSocketFactory(socketFactory);
+        } else {
+            HandshakeCapturingSocket socket = new HandshakeCapturingSocket();
+            socket.setKeepAlive(settings.net().tcpKeepalive());
+            s.useCapturingSocket(socket);
+        }
     }
 
     private void backOff(long now) {

@@ -1,0 +1,66 @@
+package io.sluice.output.websocket;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A plain TCP socket that keeps the first bytes it reads, so that a refused upgrade can be reported with the first
+ * line of the server's response body (the library keeps only the status line). After those bytes it costs one
+ * comparison per read.
+ */
+final class HandshakeCapturingSocket extends java.net.Socket {
+
+    private static final int CAPTURE = 2048;
+    private static final int MAX_LINE = 200;
+
+    private final byte[] head = new byte[CAPTURE];
+    private volatile int headLength;
+    private InputStream in;
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+        if (in == null) {
+            in = new FilterInputStream(super.getInputStream()) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0 && headLength < CAPTURE) {
+                        head[headLength] = (byte) b;
+                        headLength++;
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0 && headLength < CAPTURE) {
+                        int take = Math.min(n, CAPTURE - headLength);
+                        System.arraycopy(b, off, head, headLength, take);
+                        headLength += take;
+                    }
+                    return n;
+                }
+            };
+        }
+        return in;
+    }
+
+    /** The first non-empty line of the HTTP response body read so far, printable ASCII only, or empty. */
+    String firstBodyLine() {
+        String text = new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
+        int bodyStart = text.indexOf("\r\n\r\n");
+        if (bodyStart < 0) {
+            return "";
+        }
+        for (String line : text.substring(bodyStart + 4).split("\n")) {
+            String printable = line.replaceAll("[^\\x20-\\x7e]", "").trim();
+            if (!printable.isEmpty()) {
+                return printable.length() > MAX_LINE ? printable.substring(0, MAX_LINE) + "..." : printable;
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,113 @@
+package io.sluice.output.websocket;
+
+import static io.sluice.output.websocket.OutputHarness.deliver;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import io.sluice.api.FlushResult;
+import io.sluice.api.Output;
+import io.sluice.output.websocket.ScriptedServer.Behaviour;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MisbehavingServerTest {
+
+    private final OutputHarness harness = new OutputHarness();
+    private ScriptedServer scripted;
+    private RecordingServer real;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+        if (scripted != null) {
+            scripted.close();
+        }
+        if (real != null) {
+            real.close();
+        }
+    }
+
+    private TestContext context(int port, Map<String, String> extra) {
+        Map<String, String> settings = new LinkedHashMap<>(extra);
+        settings.put("host", "127.0.0.1");
+        settings.put("port", Integer.toString(port));
+        return TestContext.of(settings, 1);
+    }
+
+    @Test
+    void forbiddenUpgradeIsAClearErrorAndRecoversWhenTheServerIsFixed() throws Exception {
+        scripted = new ScriptedServer(Behaviour.FORBIDDEN);
+        int port = scripted.port();
+        TestContext context = context(port, Map.of());
+        Output out = harness.start(context);
+
+        assertThat(out.flush(Chunks.numbered(0, 3), 0)).isEqualTo(FlushResult.RETRY);
+        assertThat(out.flush(Chunks.numbered(0, 3), 0)).isEqualTo(FlushResult.RETRY);
+
+        assertThat(context.lines(Level.WARN)).singleElement().asString()
+                .contains("refused the WebSocket upgrade", "403 Forbidden", ScriptedServer.FORBIDDEN_BODY);
+        scripted.close();
+        scripted = null;
+        real = RecordingServer.start(port);
+        deliver(out, Chunks.numbered(0, 3));
+        assertThat(Chunks.received(real)).containsExactly(0L, 1L, 2L);
+        assertThat(context.lines(Level.INFO)).anyMatch(l -> l.contains("reconnected"));
+    }
+
+    @Test
+    void serverThatNeverAnswersTheUpgradeTimesOutAndRetries() throws Exception {
+        scripted = new ScriptedServer(Behaviour.NEVER_ANSWERS_UPGRADE);
+        TestContext context = context(scripted.port(), Map.of("net.connect_timeout", "1"));
+        Output out = harness.start(context);
+
+        long start = System.nanoTime();
+        assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(context.lines(Level.WARN)).singleElement().asString()
+                .contains("cannot connect", "no connection and upgrade within 1s");
+    }
+
+    @Test
+    void wrongSecWebSocketAcceptIsRejected() throws Exception {
+        scripted = new ScriptedServer(Behaviour.WRONG_ACCEPT);
+        TestContext context = context(scripted.port(), Map.of("net.connect_timeout", "2"));
+        Output out = harness.start(context);
+
+        assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
+
+        assertThat(context.lines(Level.WARN)).singleElement().asString().contains("Sec-WebSocket-Accept");
+        assertThat(scripted.bytesAfterUpgrade.get()).isZero();
+    }
+
+    @Test
+    void serverThatNeverAnswersPingsGetsOneErrorSuggestingConfirmDeliveryOff() throws Exception {
+        scripted = new ScriptedServer(Behaviour.NEVER_ANSWERS_PINGS);
+        TestContext context = context(scripted.port(), Map.of("confirm_timeout", "1"));
+        Output out = harness.start(context);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
+        }
+
+        assertThat(context.lines(Level.ERROR)).singleElement().asString()
+                .contains("did not answer a Ping", "confirm_delivery off");
+    }
+
+    @Test
+    void withConfirmDeliveryOffAServerThatNeverAnswersPingsStillGetsData() throws Exception {
+        scripted = new ScriptedServer(Behaviour.NEVER_ANSWERS_PINGS);
+        TestContext context = context(scripted.port(), Map.of("confirm_delivery", "off"));
+        Output out = harness.start(context);
+
+        assertThat(out.flush(Chunks.numbered(0, 10), 0)).isEqualTo(FlushResult.OK);
+
+        int frameBytes = Chunks.numbered(0, 10).length();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> scripted.bytesAfterUpgrade.get() >= frameBytes);
+        assertThat(context.lines(Level.WARN)).isEmpty();
+    }
+}
