@@ -21,18 +21,26 @@ public final class ClassicConfigReader {
     public static final int MAX_FILES = 1000;
 
     private final Consumer<String> warnings;
+    private final int maxFiles;
     private final IncludeResolver includes;
     private final List<Path> readFiles = new ArrayList<>();
     private final List<SectionBuilder> sections = new ArrayList<>();
     private final Map<String, String> variables = new LinkedHashMap<>();
 
-    private ClassicConfigReader(Path baseDir, Path topLevelDir, Consumer<String> warnings) {
+    private ClassicConfigReader(Path baseDir, Path topLevelDir, Consumer<String> warnings, int maxFiles) {
         this.warnings = warnings;
+        this.maxFiles = maxFiles;
         this.includes = new IncludeResolver(baseDir, topLevelDir);
     }
 
     /** Reads {@code file} (as the user wrote it) relative to {@code baseDir}. */
     public static ClassicDocument read(String file, Path baseDir, Consumer<String> warnings) throws ConfigException {
+        return read(file, baseDir, warnings, MAX_FILES);
+    }
+
+    /** As {@link #read(String, Path, Consumer)} with another limit on the number of files, for tests. */
+    static ClassicDocument read(String file, Path baseDir, Consumer<String> warnings, int maxFiles)
+            throws ConfigException {
         Path path;
         try {
             path = baseDir.resolve(file);
@@ -40,7 +48,7 @@ public final class ClassicConfigReader {
             throw new ConfigException(new Origin(file, 0), null, "could not open configuration file, aborting.");
         }
         Path topDir = path.toAbsolutePath().getParent();
-        ClassicConfigReader reader = new ClassicConfigReader(baseDir, topDir, warnings);
+        ClassicConfigReader reader = new ClassicConfigReader(baseDir, topDir, warnings, maxFiles);
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             throw new ConfigException(new Origin(file, 0), null, "could not open configuration file, aborting.");
         }
@@ -61,8 +69,8 @@ public final class ClassicConfigReader {
                 throw new ConfigException(includedAt, null, "file '" + label + "' is included more than once");
             }
         }
-        if (readFiles.size() >= MAX_FILES) {
-            throw new ConfigException(includedAt, null, "too many included files (at most " + MAX_FILES + ")");
+        if (readFiles.size() >= maxFiles) {
+            throw new ConfigException(includedAt, null, "too many included files (at most " + maxFiles + ")");
         }
         readFiles.add(path);
         String text;
