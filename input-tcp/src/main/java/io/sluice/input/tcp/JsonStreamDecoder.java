@@ -144,11 +144,14 @@ final class JsonStreamDecoder implements RecordDecoder {
             int idx = (int) Math.max(from, Math.min(end, at - chunkStart));
             if (e instanceof StreamConstraintsException && recordDepth > 0) {
                 if (!dropping) {
-                    problems.oversize(chunkStart + idx - recordStart, limit);
+                    problems.oversize(chunkStart + end - recordStart, limit);
                 }
             } else {
+                // show the bad record from its start when it began in this read, else the bytes before the error
+                long shownFrom = recordDepth > 0 ? recordStart - chunkStart : idx - 16;
+                int preview = (int) Math.max(off, Math.min(idx, shownFrom));
                 problems.invalidJson(e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.toString(),
-                        data, idx, end - idx);
+                        data, preview, end - preview);
             }
             if (recordDepth > 0 && !dropping) {
                 out.rollback(outStart);

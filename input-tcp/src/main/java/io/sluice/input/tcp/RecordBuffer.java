@@ -11,14 +11,28 @@ final class RecordBuffer extends EventBuffer {
 
     /** Writes {@code chars[off, off+len)} as a msgpack string; a lone surrogate becomes U+FFFD. */
     void writeChars(char[] chars, int off, int len) {
+        int start = size;
+        writeStringHeader(len);
+        ensure(len);
+        byte[] b = buf;
+        int p = size;
         int end = off + len;
-        int bytes = len;
         for (int i = off; i < end; i++) {
-            if (chars[i] >= 0x80) {
-                bytes = (i - off) + utf8Length(chars, i, end);
-                break;
+            char c = chars[i];
+            if (c >= 0x80) {
+                // not ASCII after all: the byte length differs from the char count, so start over measured
+                size = start;
+                writeMeasured(chars, off, len);
+                return;
             }
+            b[p++] = (byte) c;
         }
+        size = p;
+    }
+
+    private void writeMeasured(char[] chars, int off, int len) {
+        int end = off + len;
+        int bytes = utf8Length(chars, off, end);
         writeStringHeader(bytes);
         ensure(bytes);
         byte[] b = buf;

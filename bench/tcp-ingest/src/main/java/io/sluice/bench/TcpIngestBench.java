@@ -1,0 +1,211 @@
+package io.sluice.bench;
+
+import io.sluice.api.Emitter;
+import io.sluice.api.Input;
+import io.sluice.api.InputContext;
+import io.sluice.api.InputPlugin;
+import io.sluice.api.PluginMetrics;
+import io.sluice.api.config.PluginConfig;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends N records of about 166 bytes over C connections into the tcp input (found by ServiceLoader, as core finds
+ * it) with a counting emitter, and prints records/s, MB/s, CPU-seconds per million records and peak RSS.
+ * The senders run in this JVM, on the same 2 cores, so the CPU figures include them; the input thread's own CPU
+ * time is printed separately.
+ */
+public final class TcpIngestBench {
+
+    private static final int BLOCK_RECORDS = 10_000;
+    private static final int ROUNDS = Integer.getInteger("rounds", 3);
+
+    public static void main(String[] args) throws Exception {
+        long records = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        List<Integer> connectionCounts = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            connectionCounts.add(Integer.parseInt(args[i]));
+        }
+        if (connectionCounts.isEmpty()) {
+            connectionCounts = List.of(1, 64);
+        }
+        byte[] block = block();
+        System.out.printf("record size %.1f bytes, %d records per run%n", block.length / (double) BLOCK_RECORDS,
+                records);
+        for (int connections : connectionCounts) {
+            run(block, 300_000, connections, false);
+            for (int round = 0; round < ROUNDS; round++) {
+                run(block, records, connections, true);
+            }
+        }
+    }
+
+    private static void run(byte[] block, long records, int connections, boolean print) throws Exception {
+        CountingEmitter emitter = new CountingEmitter();
+        int port = freePort();
+        InputPlugin plugin = ServiceLoader.load(InputPlugin.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals("tcp")).findFirst().orElseThrow();
+        Input input = plugin.create(new BenchContext(plugin, port, emitter));
+        input.start();
+        Thread inputThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("sluice-tcp.0")).findFirst().orElseThrow();
+        var threads = ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        long perConnection = records / connections;
+        long total = perConnection * connections;
+        long bytes = 0;
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+            senders.add(new Thread(() -> send(ch, block, perConnection), "sender-" + c));
+            bytes += bytesFor(block, perConnection);
+        }
+        long cpu0 = os.getProcessCpuTime();
+        long inputCpu0 = threads.getThreadCpuTime(inputThread.getId());
+        long t0 = System.nanoTime();
+        senders.forEach(Thread::start);
+        while (emitter.records.get() < total) {
+            Thread.onSpinWait();
+            Thread.sleep(1);
+        }
+        long elapsed = System.nanoTime() - t0;
+        long inputCpu = threads.getThreadCpuTime(inputThread.getId()) - inputCpu0;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        for (Thread t : senders) {
+            t.join();
+        }
+        input.stop();
+        if (print) {
+            double secs = elapsed / 1e9;
+            double millions = total / 1e6;
+            System.out.printf("%2d connection(s): %,d records in %.2f s = %,.0f records/s, %.1f MB/s; "
+                            + "CPU %.2f s per million records (input thread %.2f s); peak RSS %d MB%n",
+                    connections, total, secs, total / secs, bytes / secs / 1e6, cpu / 1e9 / millions,
+                    inputCpu / 1e9 / millions, peakRssKb() / 1024);
+        }
+    }
+
+    private static void send(SocketChannel ch, byte[] block, long records) {
+        try (ch) {
+            long left = records;
+            while (left > 0) {
+                int n = (int) Math.min(left, BLOCK_RECORDS);
+                ByteBuffer buf = ByteBuffer.wrap(block, 0, n == BLOCK_RECORDS ? block.length : prefix(block, n));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** BLOCK_RECORDS newline-terminated records of about 166 bytes each. */
+    private static byte[] block() {
+        String text = "The quick brown fox jumps over the lazy dog while the sluice ingests records at a steady rate.";
+        String msg = (text + " " + text).substring(0, 100);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < BLOCK_RECORDS; i++) {
+            sb.append("{\"key 1\": 123456789, \"key 2\": \"abcdefg\", \"seq\": ").append(1000 + i % 9000)
+                    .append(", \"msg\": \"").append(msg).append("\"}\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int prefix(byte[] block, int records) {
+        int seen = 0;
+        for (int i = 0; i < block.length; i++) {
+            if (block[i] == '\n' && ++seen == records) {
+                return i + 1;
+            }
+        }
+        return block.length;
+    }
+
+    private static long bytesFor(byte[] block, long records) {
+        return records / BLOCK_RECORDS * block.length + prefix(block, (int) (records % BLOCK_RECORDS))
+                * (records % BLOCK_RECORDS == 0 ? 0 : 1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static long peakRssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Counts what the input emits, as the engine's cheapest consumer would. */
+    private static final class CountingEmitter implements Emitter {
+        final AtomicLong records = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+
+        @Override
+        public void emit(byte[] data, int offset, int length, int n) {
+            records.lazySet(records.get() + n);
+            bytes.lazySet(bytes.get() + length);
+        }
+    }
+
+    private record BenchContext(InputPlugin plugin, int port, Emitter emitter) implements InputContext {
+        @Override
+        public String tag() {
+            return "tcp.0";
+        }
+
+        @Override
+        public String instanceName() {
+            return "tcp.0";
+        }
+
+        @Override
+        public PluginConfig config() {
+            return PluginConfig.ofSingle(plugin.properties(), Map.of("listen", "127.0.0.1", "port", "" + port));
+        }
+
+        @Override
+        public Logger logger() {
+            return LoggerFactory.getLogger("input:tcp:tcp.0");
+        }
+
+        @Override
+        public PluginMetrics metrics() {
+            return (name, help) -> new PluginMetrics.Counter() {
+                private final AtomicLong value = new AtomicLong();
+
+                @Override
+                public void add(long n) {
+                    value.addAndGet(n);
+                }
+
+                @Override
+                public long get() {
+                    return value.get();
+                }
+            };
+        }
+    }
+}
