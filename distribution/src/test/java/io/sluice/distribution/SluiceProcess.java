@@ -111,9 +111,9 @@ final class SluiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Sends SIGTERM, as a service manager would. */
+    /** Sends SIGTERM, as a service manager would (through the handle: Process.destroy() would close our pipes). */
     void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     @Override
