@@ -8,6 +8,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -80,6 +81,23 @@ class FloatRenderingProperties {
         Arbitrary<Double> ties = Arbitraries.longs().between(1, 1L << 53).flatMap(m ->
                 Arbitraries.integers().between(-60, 10).map(e -> Math.scalb((double) m, e)));
         return Arbitraries.oneOf(decimals, timestamps, ties, Arbitraries.doubles());
+    }
+
+    /** Outputs of glibc's printf for values where shortest-digit or half-up approaches go wrong. */
+    @Example
+    void glibcAnchors() {
+        assertThat(json(1234567890123456.5)).isEqualTo("1234567890123456");
+        assertThat(json(1e23)).isEqualTo("9.999999999999999e+22");
+        assertThat(json(5e-324)).isEqualTo("4.940656458412465e-324");
+        assertThat(json(Double.MAX_VALUE)).isEqualTo("1.797693134862316e+308");
+        assertThat(json(0.00012345678901234567)).isEqualTo("0.0001234567890123457");
+        assertThat(json(0.1 + 0.2)).isEqualTo("0.3");
+        assertThat(json(-9.223372036854775808E18)).isEqualTo("-9223372036854775808.0");
+        assertThat(json(9.223372036854775808E18)).isEqualTo("9.223372036854776e+18");
+        assertThat(fixed6(0.1234565)).isEqualTo("0.123456");
+        assertThat(fixed6(1.5e-6)).isEqualTo("0.000002");
+        assertThat(fixed6(-1e-7)).isEqualTo("-0.000000");
+        assertThat(fixed6(1e22)).isEqualTo("10000000000000000000000.000000");
     }
 
     @Property(tries = 20_000)
