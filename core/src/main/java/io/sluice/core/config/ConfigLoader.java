@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,15 @@ public final class ConfigLoader {
     private static final Logger LOG = LoggerFactory.getLogger("config");
 
     private final Map<String, String> environment;
-    private final String hostName;
+    private final Supplier<String> hostName;
     private final Consumer<String> warnings;
 
     /** A loader reading variables from {@code environment}, reporting what it ignores or fixes to {@code warnings}. */
     public ConfigLoader(Map<String, String> environment, String hostName, Consumer<String> warnings) {
+        this(environment, () -> hostName, warnings);
+    }
+
+    private ConfigLoader(Map<String, String> environment, Supplier<String> hostName, Consumer<String> warnings) {
         this.environment = Map.copyOf(environment);
         this.hostName = hostName;
         this.warnings = warnings;
@@ -35,7 +40,7 @@ public final class ConfigLoader {
 
     /** Loads with the process's environment and host name, logging warnings. */
     public static PipelineConfig load(CommandLine commandLine, PluginCatalog catalog) throws ConfigException {
-        return new ConfigLoader(System.getenv(), localHostName(), LOG::warn).read(commandLine, catalog);
+        return new ConfigLoader(System.getenv(), ConfigLoader::localHostName, LOG::warn).read(commandLine, catalog);
     }
 
     /** The validated configuration of {@code commandLine} and its {@code -c} file. */

@@ -2,6 +2,7 @@ package io.sluice.core.config;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Replaces {@code ${NAME}} and {@code ${NAME:-default}} in values: {@code @SET} variables first, then the environment
@@ -12,12 +13,18 @@ public final class VariableExpander {
 
     private final Map<String, String> setVariables;
     private final Map<String, String> environment;
-    private final String hostName;
+    private final Supplier<String> hostName;
     private final Consumer<String> warnings;
 
     /** An expander over {@code @SET} variables, an environment and the host's name. */
     public VariableExpander(Map<String, String> setVariables, Map<String, String> environment, String hostName,
                             Consumer<String> warnings) {
+        this(setVariables, environment, () -> hostName, warnings);
+    }
+
+    /** As above, asking for the host's name only when {@code ${HOSTNAME}} is used and not in the environment. */
+    public VariableExpander(Map<String, String> setVariables, Map<String, String> environment,
+                            Supplier<String> hostName, Consumer<String> warnings) {
         this.setVariables = Map.copyOf(setVariables);
         this.environment = Map.copyOf(environment);
         this.hostName = hostName;
@@ -70,6 +77,6 @@ public final class VariableExpander {
         if (env != null && !env.isEmpty()) {
             return env;
         }
-        return name.equals("HOSTNAME") ? hostName : null;
+        return name.equals("HOSTNAME") ? hostName.get() : null;
     }
 }
