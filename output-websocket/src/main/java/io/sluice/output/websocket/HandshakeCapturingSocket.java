@@ -3,6 +3,7 @@ package io.sluice.output.websocket;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,7 +17,10 @@ final class HandshakeCapturingSocket extends java.net.Socket {
     private static final int MAX_LINE = 200;
 
     private final byte[] head = new byte[CAPTURE];
+    private static final int BODY_WAIT_MILLIS = 500;
+
     private volatile int headLength;
+    private boolean bodyAwaited;
     private InputStream in;
 
     @Override
@@ -37,15 +41,51 @@ final class HandshakeCapturingSocket extends java.net.Socket {
                 public int read(byte[] b, int off, int len) throws IOException {
                     int n = super.read(b, off, len);
                     if (n > 0 && headLength < CAPTURE) {
-                        int take = Math.min(n, CAPTURE - headLength);
-                        System.arraycopy(b, off, head, headLength, take);
-                        headLength += take;
+                        capture(b, off, n);
+                        if (n < len && refusedBeforeBody()) {
+                            n += readBody(this.in, b, off + n, len - n);
+                        }
                     }
                     return n;
                 }
             };
         }
         return in;
+    }
+
+    private void capture(byte[] b, int off, int n) {
+        int take = Math.min(n, CAPTURE - headLength);
+        System.arraycopy(b, off, head, headLength, take);
+        headLength += take;
+    }
+
+    /** A refusal whose headers arrived without any of the body yet (servers often write them separately). */
+    private boolean refusedBeforeBody() {
+        if (bodyAwaited || headLength < 13) {
+            return false;
+        }
+        String text = new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        return text.startsWith("HTTP/") && !text.startsWith(" 101", 8) && end >= 0 && end + 4 == headLength;
+    }
+
+    /** Waits briefly for the first bytes of a refusal's body, so that the log can quote it; the library then closes. */
+    private int readBody(InputStream raw, byte[] b, int off, int len) throws IOException {
+        bodyAwaited = true;
+        int timeout = getSoTimeout();
+        setSoTimeout(BODY_WAIT_MILLIS);
+        try {
+            int m = raw.read(b, off, len);
+            if (m > 0) {
+                capture(b, off, m);
+                return m;
+            }
+            return 0;
+        } catch (SocketTimeoutException e) {
+            return 0;
+        } finally {
+            setSoTimeout(timeout);
+        }
     }
 
     /** The first non-empty line of the HTTP response body read so far, printable ASCII only, or empty. */

@@ -6,6 +6,8 @@ import io.sluice.api.OutputContext;
 import io.sluice.api.PluginException;
 import io.sluice.api.PluginMetrics;
 import io.sluice.api.event.EventChunk;
+import io.sluice.api.format.FormatException;
+import io.sluice.api.log.RateLimitedLog;
 import io.sluice.api.net.TlsSettings;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -26,6 +28,8 @@ final class WebSocketOutput implements Output {
     private final PayloadEncoder[] encoders;
     private final PluginMetrics.Counter records;
     private final PluginMetrics.Counter bytes;
+    private final PluginMetrics.Counter formatErrors;
+    private final RateLimitedLog formatLog;
 
     WebSocketOutput(OutputContext context, WebSocketSettings settings) {
         this.context = context;
@@ -40,6 +44,9 @@ final class WebSocketOutput implements Output {
         }
         this.records = context.metrics().counter("proc_records", "Records delivered (confirmed when confirm_delivery on)");
         this.bytes = context.metrics().counter("proc_bytes", "Payload bytes delivered");
+        this.formatErrors = context.metrics().counter("format_errors",
+                "Records of chunks dropped because a record could not be formatted");
+        this.formatLog = new RateLimitedLog(log, 10_000);
     }
 
     @Override
@@ -71,7 +78,15 @@ final class WebSocketOutput implements Output {
 
     @Override
     public FlushResult flush(EventChunk chunk, int worker) {
-        List<Message> messages = encoders[worker].encode(chunk);
+        List<Message> messages;
+        try {
+            messages = encoders[worker].encode(chunk);
+        } catch (FormatException e) {
+            formatErrors.add(chunk.records());
+            formatLog.error("format", "cannot format chunk {} ({} records) as {}: {}; the chunk is dropped",
+                    chunk.id(), chunk.records(), settings.format().format().optionValue(), e.getMessage());
+            return FlushResult.ERROR;
+        }
         FlushResult result = connections[worker].send(messages);
         if (result == FlushResult.OK) {
             records.add(chunk.records());
