@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,7 @@ final class JsonStreamDecoder implements RecordDecoder {
     private ByteArrayFeeder feeder;
     private long parserStart;
     private long streamPos;
+    private long fedEnd;
 
     private int depth;
     private boolean topArray;
@@ -132,6 +134,7 @@ final class JsonStreamDecoder implements RecordDecoder {
                 feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
                 parserStart = chunkStart + from;
             }
+            fedEnd = chunkStart + end;
             feeder.feedInput(data, from, end);
             JsonToken t;
             while ((t = parser.nextToken()) != JsonToken.NOT_AVAILABLE && t != null) {
@@ -264,7 +267,7 @@ final class JsonStreamDecoder implements RecordDecoder {
     private void beginRecord(RecordBuffer out, long seconds, int nanos) {
         grow(depth);
         recordDepth = depth;
-        recordStart = tokenEnd() - 1;
+        recordStart = objectStart();
         dropping = false;
         outStart = out.size();
         out.beginEvent(seconds, nanos);
@@ -274,8 +277,8 @@ final class JsonStreamDecoder implements RecordDecoder {
     }
 
     private void endRecord(RecordBuffer out) {
-        long size = tokenEnd() - recordStart;
-        if (!dropping && size > limit) {
+        long size = dropping ? 0 : sizeIfOverLimit();
+        if (size > 0) {
             startDropping(out, size);
         }
         if (!dropping) {
@@ -292,11 +295,24 @@ final class JsonStreamDecoder implements RecordDecoder {
     }
 
     /**
-     * The stream offset just after the current one-byte token ({@code {} or {@code }}). Jackson's token offsets are
-     * stale for end tokens, so this asks for the reading position, which is exact after either.
+     * The stream offset of the current {@code {}. Jackson's token offset is exact for a start token (it counts the
+     * brace as read), so this costs no allocation.
      */
-    private long tokenEnd() {
-        return parserStart + parser.currentLocation().getByteOffset();
+    private long objectStart() {
+        return parserStart + ((ParserBase) parser).getTokenCharacterOffset() - 1;
+    }
+
+    /**
+     * The size of the record whose {@code }} is the current token, or 0 when it is certainly within the limit.
+     * Jackson's token offset is stale for end tokens and its reading position costs an object, so that is asked only
+     * when the cheap upper bound, everything fed so far, is over the limit.
+     */
+    private long sizeIfOverLimit() {
+        if (fedEnd - recordStart <= limit) {
+            return 0;
+        }
+        long size = parserStart + parser.currentLocation().getByteOffset() - recordStart;
+        return size > limit ? size : 0;
     }
 
     private void startDropping(RecordBuffer out, long size) {

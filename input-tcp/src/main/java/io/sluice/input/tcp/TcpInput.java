@@ -134,7 +134,7 @@ final class TcpInput implements Input {
                     if (key.isAcceptable()) {
                         accept();
                     } else if (key.isReadable() && !paused) {
-                        read(key, (TcpConnection) key.attachment(), READS_PER_WAKEUP);
+                        readGuarded(key, (TcpConnection) key.attachment());
                     }
                 }
                 keys.clear();
@@ -195,6 +195,18 @@ final class TcpInput implements Input {
         }
         byte[] value = sourceKey == null ? null : peer.getBytes(StandardCharsets.UTF_8);
         return new JsonStreamDecoder(jsonFactory, problems, settings.bufferSize(), sourceKey, value);
+    }
+
+    /** Reads one connection; a failure there closes that connection only, never the others. */
+    private void readGuarded(SelectionKey key, TcpConnection c) {
+        try {
+            read(key, c, READS_PER_WAKEUP);
+        } catch (RuntimeException e) {
+            out.clear();
+            counters.log.error("{}: closing the connection after an internal error: {}", c.peer(), e.toString(), e);
+            key.cancel();
+            closeChannel(c.channel());
+        }
     }
 
     /** Reads up to {@code reads} times; returns {@code false} once nothing more is waiting or the peer closed. */
