@@ -1,0 +1,189 @@
+package io.sluice.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.api.event.Event;
+import io.sluice.api.event.EventDecoder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole pipelines through the real launcher: tcp and cpu in, stdout and websocket out. */
+class PipelineIT {
+
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+
+    @TempDir
+    Path tmp;
+
+    private CollectingServer server;
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        if (server != null) {
+            server.stop(2000);
+        }
+    }
+
+    @Test
+    void recordSentWithNetcatIsPrinted() throws Exception {
+        int port = freePort();
+        try (SluiceProcess p = SluiceProcess.start("-i", "tcp://127.0.0.1:" + port, "-o", "stdout", "-f", "0.2")) {
+            p.awaitLog(l -> l.contains("listening on"), Duration.ofSeconds(20));
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.getOutputStream().write("{\"key 1\": 123456789, \"key 2\": \"abcdefg\"}\n"
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            String line = p.awaitStdout(l -> l.contains("{\"key 1\"=>123456789, \"key 2\"=>\"abcdefg\"}"),
+                    Duration.ofSeconds(20));
+            assertThat(line).matches("\\[0\\] tcp\\.0: \\[\\[\\d+\\.\\d{9}, \\{}], .*");
+            p.terminate();
+            assertThat(p.waitForExit(Duration.ofSeconds(30))).isZero();
+        }
+    }
+
+    @Test
+    void seedConfigurationDeliversEveryTcpRecordToTheWebSocketServer() throws Exception {
+        server = CollectingServer.launch();
+        int tcpPort = freePort();
+        Path conf = Files.writeString(tmp.resolve("seed.conf"), String.join("\n",
+                "[SERVICE]",
+                "    Flush 1",
+                "[INPUT]",
+                "    Name tcp",
+                "    Listen 127.0.0.1",
+                "    Port " + tcpPort,
+                "[OUTPUT]",
+                "    Name websocket",
+                "    Match *",
+                "    Host 127.0.0.1",
+                "    Port " + server.getPort(),
+                "    URI /something",
+                "    Format json",
+                "    workers 4",
+                "    net.keepalive on",
+                "    net.keepalive_idle_timeout 30",
+                ""));
+        int records = 20_000;
+        try (SluiceProcess p = SluiceProcess.start("-c", conf.toString())) {
+            p.awaitLog(l -> l.contains("listening on"), Duration.ofSeconds(20));
+            sendNumbered(tcpPort, 0, records);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> server.seqs.size() >= records);
+            assertThat(server.seqs).hasSize(records);
+            assertThat(server.binaryMessages).isEmpty();
+            assertThat(server.paths).allMatch("/something"::equals);
+            p.terminate();
+            assertThat(p.waitForExit(Duration.ofSeconds(30))).isZero();
+        }
+    }
+
+    @Test
+    void seedCommandDeliversCpuRecordsAsBinaryMsgpack() throws Exception {
+        server = CollectingServer.launch();
+        try (SluiceProcess p = SluiceProcess.start("-i", "cpu", "-t", "cpu", "-o",
+                "websocket://127.0.0.1:" + server.getPort() + "/something", "-m", "*")) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !server.binaryMessages.isEmpty());
+            byte[] first = server.binaryMessages.get(0);
+            List<Event> events = EventDecoder.decode(first, 0, first.length);
+            assertThat(events).isNotEmpty();
+            assertThat(events.get(0).body()).containsKeys("cpu_p", "user_p", "system_p", "cpu0.p_cpu");
+            assertThat((Double) events.get(0).body().get("cpu_p")).isBetween(0.0, 101.0);
+            p.terminate();
+            assertThat(p.waitForExit(Duration.ofSeconds(30))).isZero();
+        }
+    }
+
+    static void sendNumbered(int port, int from, int to) throws IOException {
+        String pad = "x".repeat(100);
+        try (Socket s = new Socket("127.0.0.1", port); OutputStream out = s.getOutputStream()) {
+            StringBuilder batch = new StringBuilder();
+            for (int i = from; i < to; i++) {
+                batch.append("{\"key 1\": 123456789, \"key 2\": \"abcdefg\", \"seq\": ").append(i)
+                        .append(", \"msg\": \"").append(pad).append("\"}\n");
+                if (batch.length() > 64 * 1024) {
+                    out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+                    batch.setLength(0);
+                }
+            }
+            out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A real WebSocket server that keeps every message and the distinct {@code seq} values of JSON ones. */
+    static final class CollectingServer extends WebSocketServer {
+        final Set<Long> seqs = ConcurrentHashMap.newKeySet();
+        final List<byte[]> binaryMessages = new CopyOnWriteArrayList<>();
+        final List<String> paths = new CopyOnWriteArrayList<>();
+
+        private CollectingServer() {
+            super(new InetSocketAddress("127.0.0.1", 0));
+            setReuseAddr(true);
+            setDaemon(true);
+        }
+
+        static CollectingServer launch() {
+            CollectingServer s = new CollectingServer();
+            s.start();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> s.getPort() > 0);
+            return s;
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            paths.add(handshake.getResourceDescriptor());
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            Matcher m = SEQ.matcher(message);
+            while (m.find()) {
+                seqs.add(Long.parseLong(m.group(1)));
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, ByteBuffer message) {
+            byte[] bytes = new byte[message.remaining()];
+            message.get(bytes);
+            binaryMessages.add(bytes);
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+        }
+
+        @Override
+        public void onStart() {
+        }
+    }
+}
