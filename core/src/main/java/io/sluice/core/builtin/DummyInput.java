@@ -8,12 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Emits the dummy record {@code rate} times a second ({@code copies} events each time) from its own thread, until
- * {@code samples} times when set. Events due together go out as one batch. While paused, due events are skipped,
+ * {@code samples} times when set. Events due together go out as one batch of at most about 512 KB. While paused, due events are skipped,
  * not queued, as Fluent Bit's timer-driven inputs do; an input that falls more than a second behind skips ahead.
  */
 final class DummyInput implements Input {
 
     private static final int MAX_EVENTS_PER_BATCH = 10_000;
+    private static final int MAX_BATCH_BYTES = 512 * 1024;
 
     private final InputContext context;
     private final DummyRecord record;
@@ -21,6 +22,7 @@ final class DummyInput implements Input {
     private final long rate;
     private final int copies;
     private final long samples;
+    private final long maxTicksPerBatch;
     private final EventBuffer batch = new EventBuffer(4096);
     private final Object monitor = new Object();
     private boolean paused;
@@ -35,6 +37,8 @@ final class DummyInput implements Input {
         this.intervalNanos = 1e9 / rate;
         this.copies = copies;
         this.samples = samples;
+        int eventsPerBatch = Math.min(MAX_EVENTS_PER_BATCH, MAX_BATCH_BYTES / Math.max(1, record.size()));
+        this.maxTicksPerBatch = Math.max(1, eventsPerBatch / copies);
     }
 
     @Override
@@ -66,7 +70,7 @@ final class DummyInput implements Input {
             if (due - done > rate) {
                 done = due - 1;
             }
-            long ticks = Math.min(due - done, Math.max(1, MAX_EVENTS_PER_BATCH / copies));
+            long ticks = Math.min(due - done, maxTicksPerBatch);
             if (samples > 0) {
                 ticks = Math.min(ticks, samples - sent);
             }

@@ -14,6 +14,11 @@ final class DummyRecord {
         this.body = body;
     }
 
+    /** The encoded size of one event. */
+    int size() {
+        return 12 + metadata.length + body.length;
+    }
+
     /** Appends one event at the given time and counts it. */
     void writeTo(EventBuffer out, long seconds, int nanos) {
         out.writeArrayHeader(2);

@@ -19,8 +19,8 @@ public final class StdoutPlugin implements OutputPlugin {
         this(System.out);
     }
 
-    /** Prints to {@code stream}, for tests. */
-    StdoutPlugin(OutputStream stream) {
+    /** Prints to {@code stream} instead, for tests. */
+    public StdoutPlugin(OutputStream stream) {
         this.stream = stream;
     }
 

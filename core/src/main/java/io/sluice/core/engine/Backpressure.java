@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * total falls below it. Pausing them all rather than the biggest keeps the rule simple and the bound hard.
  *
  * <p>Each input's pause state changes only under its transition lock, and the plugin's {@code pause()} /
- * {@code resume()} are called under it, so the calls stay in order. The emitting thread pauses its own input at once
- * when it wins that lock without waiting; otherwise, and for every resume, the engine thread does the work. Only the
- * engine thread ever waits for the lock, so an input's own locks cannot deadlock against it.
+ * {@code resume()} are called under it, so the calls stay in order. The emitting thread pauses its own input itself,
+ * right after the append that reached the limit, waiting a few milliseconds at most for the lock (the engine thread
+ * may hold it while reconciling); only if that fails does it leave the pause to the engine thread. Resumes are always
+ * the engine thread's. The bounded wait means an input whose pause or resume needs a lock its emitting thread holds
+ * costs a short stall, never a deadlock.
  */
 final class Backpressure {
 

@@ -6,6 +6,7 @@ import io.sluice.api.PluginException;
 import io.sluice.api.PluginMetrics;
 import io.sluice.core.config.InputDefinition;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class InputLane implements Emitter {
 
     private static final Logger LOG = LoggerFactory.getLogger("engine");
+    private static final long TRANSITION_WAIT_MILLIS = 50;
 
     private final InputDefinition definition;
     private final List<OutputLane> routes;
@@ -102,9 +104,18 @@ final class InputLane implements Emitter {
         input.start();
     }
 
-    /** Runs {@code change} under the transition lock if it is free at once; false when it was busy. */
+    /**
+     * Runs {@code change} under the transition lock, waiting at most {@code TRANSITION_WAIT_MILLIS} for it; false when
+     * it stayed busy. The bound turns an input whose {@code pause()}/{@code resume()} needs a lock its emitting
+     * thread holds into a short stall instead of a deadlock.
+     */
     boolean tryTransition(Runnable change) {
-        if (!transition.tryLock()) {
+        try {
+            if (!transition.tryLock(TRANSITION_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
         try {
@@ -144,10 +155,12 @@ final class InputLane implements Emitter {
         if (stopped || input == null) {
             return false;
         }
+        // Cleared first: the input may emit before resume() returns, and those appends must be able to pause it.
+        paused = false;
         try (var swap = definition.plugin().enter()) {
             input.resume();
-            paused = false;
         } catch (RuntimeException e) {
+            paused = true;
             LOG.error("input {} failed to resume: {}", name(), e.toString());
         }
         return !paused;

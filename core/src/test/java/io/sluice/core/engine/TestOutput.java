@@ -77,7 +77,9 @@ final class TestOutput implements Output {
             if (result == FlushResult.OK) {
                 chunks.add(copy(chunk));
                 for (Event e : EventDecoder.decode(chunk)) {
-                    delivered.add(((Number) e.body().get("seq")).longValue());
+                    if (e.body().get("seq") instanceof Number seq) {
+                        delivered.add(seq.longValue());
+                    }
                 }
             }
             return result;
