@@ -202,8 +202,9 @@ final class TcpInput implements Input {
         try {
             read(key, c, READS_PER_WAKEUP);
         } catch (RuntimeException e) {
+            counters.log.error("{}: internal error, connection closed, {} records of its last read lost: {}",
+                    c.peer(), out.events(), e.toString(), e);
             out.clear();
-            counters.log.error("{}: closing the connection after an internal error: {}", c.peer(), e.toString(), e);
             key.cancel();
             closeChannel(c.channel());
         }
