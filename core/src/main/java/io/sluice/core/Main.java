@@ -9,11 +9,13 @@ import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.engine.Engine;
 import io.sluice.core.engine.EngineStartException;
+import io.sluice.core.http.MonitoringServer;
 import io.sluice.core.log.LogConfigurator;
 import io.sluice.core.plugin.ApiVersion;
 import io.sluice.core.plugin.LoadedPlugin;
 import io.sluice.core.plugin.PluginProblem;
 import io.sluice.core.plugin.PluginRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,9 +102,27 @@ public final class Main {
             engine.shutdown();
             return START_FAILURE;
         }
+        MonitoringServer monitoring = null;
+        if (config.service().httpServer()) {
+            try {
+                monitoring = MonitoringServer.start(config.service().httpListen(), config.service().httpPort(),
+                        engine::metrics, Versions.core());
+                LoggerFactory.getLogger("http_server").info("listening on {}:{}", config.service().httpListen(),
+                        monitoring.port());
+            } catch (IOException e) {
+                LoggerFactory.getLogger("http_server").error("cannot listen on {}:{}: {}",
+                        config.service().httpListen(), config.service().httpPort(), e.getMessage());
+                LoggerFactory.getLogger("lib").error("backend failed");
+                engine.shutdown();
+                return START_FAILURE;
+            }
+        }
         String signal = signals.awaitFirst(log);
         LoggerFactory.getLogger("engine").info("caught signal ({})", signal);
         engine.shutdown();
+        if (monitoring != null) {
+            monitoring.close();
+        }
         return OK;
     }
 
