@@ -46,7 +46,12 @@ public final class TcpIngestBench {
         byte[] block = block();
         System.out.printf("record size %.1f bytes, %d records per run%n", block.length / (double) BLOCK_RECORDS,
                 records);
+        String external = System.getProperty("external");
         for (int connections : connectionCounts) {
+            if (external != null) {
+                runExternal(block, records, connections, external);
+                continue;
+            }
             run(block, 300_000, connections, false);
             for (int round = 0; round < ROUNDS; round++) {
                 run(block, records, connections, true);
@@ -100,6 +105,54 @@ public final class TcpIngestBench {
         }
     }
 
+    /**
+     * Sends to a running {@code sluice -i tcp -o null} ({@code -Dexternal=PORT:PID}). Its end is when every write has
+     * been accepted and the process has gone idle (its CPU time stops growing), so the figures include the engine.
+     */
+    private static void runExternal(byte[] block, long records, int connections, String external) throws Exception {
+        String[] portPid = external.split(":");
+        int port = Integer.parseInt(portPid[0]);
+        long pid = Long.parseLong(portPid[1]);
+        long perConnection = records / connections;
+        long total = perConnection * connections;
+        long bytes = bytesFor(block, perConnection) * connections;
+        List<Thread> senders = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+            senders.add(new Thread(() -> send(ch, block, perConnection), "sender-" + c));
+        }
+        long cpu0 = processCpuNanos(pid);
+        long t0 = System.nanoTime();
+        senders.forEach(Thread::start);
+        for (Thread t : senders) {
+            t.join();
+        }
+        long cpu = processCpuNanos(pid);
+        long end = System.nanoTime();
+        // CPU time moves in 10 ms ticks: idle means no tick for 100 ms; the end is the last time it moved
+        while (true) {
+            Thread.sleep(100);
+            long now = processCpuNanos(pid);
+            if (now == cpu) {
+                break;
+            }
+            cpu = now;
+            end = System.nanoTime();
+        }
+        double secs = (end - t0) / 1e9;
+        System.out.printf("%2d connection(s) into pid %d: %,d records in %.2f s = %,.0f records/s, %.1f MB/s; "
+                        + "sluice CPU %.2f s per million records; sluice peak RSS %d MB%n",
+                connections, pid, total, secs, total / secs, bytes / secs / 1e6, (cpu - cpu0) / 1e9 / (total / 1e6),
+                statusKb(Path.of("/proc/" + pid + "/status"), "VmHWM:") / 1024);
+    }
+
+    /** utime + stime of a process, in nanoseconds (assuming the usual 100 clock ticks per second). */
+    private static long processCpuNanos(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    }
+
     private static void send(SocketChannel ch, byte[] block, long records) {
         try (ch) {
             long left = records;
@@ -150,8 +203,12 @@ public final class TcpIngestBench {
     }
 
     private static long peakRssKb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+        return statusKb(Path.of("/proc/self/status"), "VmHWM:");
+    }
+
+    private static long statusKb(Path status, String key) throws IOException {
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }

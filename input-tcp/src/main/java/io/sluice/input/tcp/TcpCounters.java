@@ -10,8 +10,7 @@ final class TcpCounters {
 
     private static final int PREVIEW_BYTES = 48;
 
-    final Counter records;
-    final Counter bytes;
+    final Counter bytesRead;
     final Counter connections;
     final Counter invalidJson;
     final Counter oversize;
@@ -22,8 +21,8 @@ final class TcpCounters {
 
     TcpCounters(PluginContext context) {
         var m = context.metrics();
-        records = m.counter("records", "Records emitted.");
-        bytes = m.counter("bytes", "Bytes read from connections.");
+        // records and encoded bytes are counted by the engine; these are what only the input sees
+        bytesRead = m.counter("bytes_read", "Bytes read from connections.");
         connections = m.counter("connections", "Connections accepted.");
         invalidJson = m.counter("invalid_json", "Times invalid JSON was found and skipped up to the next newline.");
         oversize = m.counter("oversize_records", "Records dropped for being larger than Buffer_Size.");

@@ -228,10 +228,9 @@ final class TcpInput implements Input {
             if (n == 0) {
                 return false;
             }
-            counters.bytes.add(n);
+            counters.bytesRead.add(n);
             Instant now = Instant.now();
             c.decoder().feed(readBuffer.array(), 0, n, out, now.getEpochSecond(), now.getNano());
-            counters.records.add(out.events());
             emitter.emit(out);
             if (paused && !stopping) {
                 return true;

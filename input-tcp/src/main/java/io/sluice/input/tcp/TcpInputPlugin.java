@@ -8,7 +8,13 @@ import io.sluice.api.config.PropertySpec;
 import io.sluice.api.config.PropertyType;
 import java.util.List;
 
-/** The {@code tcp} input: JSON objects or separator-delimited lines over plain TCP. */
+/**
+ * The {@code tcp} input: JSON objects or separator-delimited lines over plain TCP, as Fluent Bit's in_tcp, except
+ * where that one loses data. Differences: a top-level JSON array yields one record per object element (not
+ * {@code {"msg":[...]}}); a scalar is skipped with a warning instead of blocking the connection; invalid JSON costs
+ * only the bad line, not the whole buffer; a record over Buffer_Size is dropped but the connection stays open; a
+ * pause stops reading instead of closing connections. As in Fluent Bit, Source_Address_Key applies to JSON only.
+ */
 public final class TcpInputPlugin implements InputPlugin {
 
     private static final List<PropertySpec> PROPERTIES = List.of(
