@@ -11,6 +11,7 @@ import javax.net.ssl.SSLParameters;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
 import org.java_websocket.handshake.ServerHandshake;
@@ -22,10 +23,13 @@ import org.java_websocket.handshake.ServerHandshake;
 final class ClientSession extends WebSocketClient {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long CAUSE_WAIT_MILLIS = 200;
 
     private final TlsSettings tls;
     private final CountDownLatch settled = new CountDownLatch(1);
     private final CountDownLatch endLatch = new CountDownLatch(1);
+    private final CountDownLatch errorSeen = new CountDownLatch(1);
+    private volatile int closeCode;
     private final Object pongMonitor = new Object();
     private final long pingNonce = RANDOM.nextLong();
     private long lastPingId;
@@ -72,14 +76,25 @@ final class ClientSession extends WebSocketClient {
         return endLatch.await(millis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Why the attempt failed. The library may report the cause (e.g. a TLS handshake exception) from its other
+     * thread just after the close, so an abnormal end waits a moment for it.
+     */
+    String failureReason() throws InterruptedException {
+        if (error == null && (closeCode == CloseFrame.NEVER_CONNECTED || closeCode == CloseFrame.ABNORMAL_CLOSE)) {
+            errorSeen.await(CAUSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        return endReason();
+    }
+
     /** Why the connection ended or failed, for log lines; never contains header values. */
     String endReason() {
         Exception e = error;
-        String reason = endReason;
-        if (e != null && (reason == null || reason.isBlank())) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String reason = endReason == null ? "connection closed" : endReason;
+        if (e == null || e.getMessage() != null && !e.getMessage().isEmpty() && reason.contains(e.getMessage())) {
+            return reason;
         }
-        return reason == null || reason.isBlank() ? "connection closed" : reason;
+        return reason + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
     }
 
     /** The negotiated extension, e.g. {@code permessage-deflate}, or empty. */
@@ -147,9 +162,16 @@ final class ClientSession extends WebSocketClient {
 
     @Override
     public void onClose(int code, String reason, boolean remote) {
-        String who = remote ? "server closed the connection" : "connection closed";
-        endReason = reason == null || reason.isBlank() ? who + " (code " + code + ")"
-                : who + " (code " + code + ", " + reason + ")";
+        closeCode = code;
+        String what;
+        if (code == CloseFrame.NEVER_CONNECTED) {
+            what = "connection failed";
+        } else if (code == CloseFrame.ABNORMAL_CLOSE) {
+            what = "connection lost";
+        } else {
+            what = (remote ? "server closed the connection" : "connection closed") + " (code " + code + ")";
+        }
+        endReason = reason == null || reason.isBlank() ? what : what + ": " + reason;
         ended = true;
         synchronized (pongMonitor) {
             pongMonitor.notifyAll();
@@ -161,6 +183,7 @@ final class ClientSession extends WebSocketClient {
     @Override
     public void onError(Exception ex) {
         error = ex;
+        errorSeen.countDown();
     }
 
     @Override

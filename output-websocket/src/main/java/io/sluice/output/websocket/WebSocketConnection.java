@@ -163,17 +163,19 @@ final class WebSocketConnection {
         }
         long timeoutMillis = settings.net().connectTimeout().toMillis();
         boolean open;
+        boolean timedOut;
+        String reason;
         try {
             open = s.open(timeoutMillis);
+            timedOut = !open && !s.hasEnded();
+            reason = open ? "" : timedOut ? "no connection and upgrade within " + timeoutMillis / 1000 + "s"
+                    : HandshakeFailure.describe(s.failureReason(), s.responseBodyLine());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             reaper.abandon(s, "interrupted");
             return false;
         }
         if (!open) {
-            boolean timedOut = !s.hasEnded();
-            String reason = timedOut ? "no connection and upgrade within " + timeoutMillis / 1000 + "s"
-                    : HandshakeFailure.describe(s.endReason(), s.responseBodyLine());
             reaper.abandon(s, timedOut ? "connect timeout" : "failed");
             backOff(now);
             outage.connectFailed(reason, timedOut && !settings.net().connectTimeoutLogError());

@@ -15,7 +15,6 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
 
 /** A real, standards-compliant WebSocket server on 127.0.0.1 that records every message and handshake. */
@@ -46,9 +45,16 @@ final class RecordingServer extends WebSocketServer implements AutoCloseable {
     }
 
     static RecordingServer start(int port, Draft draft, SSLContext tls) throws Exception {
+        return start(port, draft, tls, false);
+    }
+
+    static RecordingServer start(int port, Draft draft, SSLContext tls, boolean wantClientAuth) throws Exception {
         RecordingServer server = new RecordingServer(port, draft);
         if (tls != null) {
-            server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(tls));
+            javax.net.ssl.SSLParameters parameters = tls.getDefaultSSLParameters();
+            parameters.setWantClientAuth(wantClientAuth);
+            server.setWebSocketFactory(
+                    new org.java_websocket.server.SSLParametersWebSocketServerFactory(tls, parameters));
         }
         server.start();
         if (!server.started.await(10, TimeUnit.SECONDS) || server.startError != null) {
@@ -75,7 +81,27 @@ final class RecordingServer extends WebSocketServer implements AutoCloseable {
             headers.put(name.toLowerCase(), handshake.getFieldValue(name));
         }
         headers.put(":path", handshake.getResourceDescriptor());
+        if (conn.hasSSLSupport()) {
+            try {
+                javax.net.ssl.SSLSession session = conn.getSSLSession();
+                if (session instanceof javax.net.ssl.ExtendedSSLSession ext) {
+                    headers.put(":sni", ext.getRequestedServerNames().stream()
+                            .map(n -> ((javax.net.ssl.SNIHostName) n).getAsciiName()).findFirst().orElse(""));
+                }
+                headers.put(":client-cert", Boolean.toString(peerCertificatePresent(session)));
+            } catch (IllegalArgumentException e) {
+                headers.put(":sni", "");
+            }
+        }
         handshakes.add(headers);
+    }
+
+    private static boolean peerCertificatePresent(javax.net.ssl.SSLSession session) {
+        try {
+            return session.getPeerCertificates().length > 0;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return false;
+        }
     }
 
     @Override
