@@ -29,8 +29,7 @@ import java.math.BigInteger;
  *       If no newline comes within {@code limit} bytes, decoding starts again at the next read instead.</li>
  *   <li>A record of more than {@code limit} bytes of JSON is dropped and reported; decoding goes on after it.</li>
  * </ul>
- * A record spanning reads is kept encoded in a per-connection stash between calls, so the shared output buffer only
- * ever holds complete records when the caller emits it.
+ * A record spanning reads waits in its {@link OpenRecord}, so the caller's buffer holds only complete records.
  */
 final class JsonStreamDecoder implements RecordDecoder {
 
@@ -52,16 +51,8 @@ final class JsonStreamDecoder implements RecordDecoder {
     private boolean topArray;
     private int ignoreDepth;
     private int recordDepth;
-    private boolean dropping;
-    private long recordStart;
-    private int outStart;
-    private int[] marks = new int[8];
-    private int[] counts = new int[8];
-    private boolean[] arrays = new boolean[8];
-
+    private final OpenRecord record = new OpenRecord();
     private final FieldNames names = new FieldNames();
-    private RecordBuffer stash;
-    private int stashOrigin = -1;
 
     private boolean resyncing;
     private long discarded;
@@ -89,7 +80,7 @@ final class JsonStreamDecoder implements RecordDecoder {
 
     @Override
     public void feed(byte[] data, int off, int len, RecordBuffer out, long seconds, int nanos) {
-        restoreStash(out);
+        record.restore(out);
         int end = off + len;
         int pos = off;
         while (pos < end) {
@@ -109,20 +100,19 @@ final class JsonStreamDecoder implements RecordDecoder {
         if (resyncing && discarded > limit) {
             resyncing = false;
         }
-        if (recordDepth > 0 && !dropping && streamPos - recordStart > limit) {
-            startDropping(out, streamPos - recordStart);
+        if (record.isOpen() && streamPos - record.start() > limit) {
+            drop(out, streamPos - record.start());
         }
-        saveStash(out);
+        record.save(out);
     }
 
     @Override
     public void finish() {
-        if (recordDepth > 0 && !dropping) {
-            problems.incomplete(streamPos - recordStart);
+        if (record.isOpen()) {
+            problems.incomplete(streamPos - record.start());
         }
         closeParser();
-        stash = null;
-        recordDepth = 0;
+        record.discard();
     }
 
     /** Parses {@code data[from, end)}; returns {@code end}, or where to look for a newline after invalid JSON. */
@@ -145,19 +135,17 @@ final class JsonStreamDecoder implements RecordDecoder {
             JsonLocation where = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
             long at = where == null || where.getByteOffset() < 0 ? 0 : parserStart + where.getByteOffset();
             int idx = (int) Math.max(from, Math.min(end, at - chunkStart));
-            if (e instanceof StreamConstraintsException && recordDepth > 0) {
-                if (!dropping) {
-                    problems.oversize(chunkStart + end - recordStart, limit);
-                }
-            } else {
+            if (e instanceof StreamConstraintsException && record.isOpen()) {
+                problems.oversize(chunkStart + end - record.start(), limit);
+            } else if (ignoreDepth == 0) {
                 // show the bad record from its start when it began in this read, else the bytes before the error
-                long shownFrom = recordDepth > 0 ? recordStart - chunkStart : idx - 16;
+                long shownFrom = record.isOpen() ? record.start() - chunkStart : idx - 16;
                 int preview = (int) Math.max(off, Math.min(idx, shownFrom));
                 problems.invalidJson(e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.toString(),
                         data, preview, end - preview);
             }
-            if (recordDepth > 0 && !dropping) {
-                out.rollback(outStart);
+            if (record.isOpen()) {
+                record.abandon(out);
             }
             closeParser();
             resetStructure();
@@ -168,17 +156,18 @@ final class JsonStreamDecoder implements RecordDecoder {
     }
 
     private void onToken(JsonToken t, RecordBuffer out, long seconds, int nanos) throws IOException {
-        if (recordDepth > 0) {
-            onRecordToken(t, out);
-        } else if (ignoreDepth > 0) {
+        if (ignoreDepth > 0) {
             if (t.isStructStart()) {
                 depth++;
             } else if (t.isStructEnd() && --depth < ignoreDepth) {
                 ignoreDepth = 0;
             }
+        } else if (record.isOpen()) {
+            onRecordToken(t, out);
         } else if (t == JsonToken.START_OBJECT) {
             depth++;
-            beginRecord(out, seconds, nanos);
+            recordDepth = depth;
+            record.begin(out, seconds, nanos, objectStart());
         } else if (t == JsonToken.START_ARRAY) {
             depth++;
             if (depth == 1) {
@@ -198,40 +187,19 @@ final class JsonStreamDecoder implements RecordDecoder {
     private void onRecordToken(JsonToken t, RecordBuffer out) throws IOException {
         switch (t) {
             case START_OBJECT, START_ARRAY -> {
-                countValue();
-                grow(++depth);
-                if (!dropping) {
-                    arrays[depth] = t == JsonToken.START_ARRAY;
-                    marks[depth] = arrays[depth] ? out.beginArray() : out.beginMap();
-                    counts[depth] = 0;
-                }
+                depth++;
+                record.enter(out, t == JsonToken.START_ARRAY);
             }
-            case END_OBJECT -> {
-                if (depth == recordDepth) {
+            case END_OBJECT, END_ARRAY -> {
+                depth--;
+                if (record.exit(out)) {
                     endRecord(out);
-                } else if (!dropping) {
-                    out.endMap(marks[depth], counts[depth]);
-                }
-                depth--;
-            }
-            case END_ARRAY -> {
-                if (!dropping) {
-                    out.endArray(marks[depth], counts[depth]);
-                }
-                depth--;
-            }
-            case FIELD_NAME -> {
-                if (!dropping) {
-                    counts[depth]++;
-                    byte[] name = names.utf8(parser.currentName());
-                    out.writeString(name, 0, name.length);
                 }
             }
+            case FIELD_NAME -> record.key(out, names.utf8(parser.currentName()));
             default -> {
-                if (!dropping) {
-                    countValue();
-                    writeScalar(t, out);
-                }
+                record.value();
+                writeScalar(t, out);
             }
         }
     }
@@ -264,34 +232,14 @@ final class JsonStreamDecoder implements RecordDecoder {
         }
     }
 
-    private void beginRecord(RecordBuffer out, long seconds, int nanos) {
-        grow(depth);
-        recordDepth = depth;
-        recordStart = objectStart();
-        dropping = false;
-        outStart = out.size();
-        out.beginEvent(seconds, nanos);
-        arrays[depth] = false;
-        marks[depth] = out.beginMap();
-        counts[depth] = 0;
-    }
-
     private void endRecord(RecordBuffer out) {
-        long size = dropping ? 0 : sizeIfOverLimit();
+        long size = sizeIfOverLimit();
         if (size > 0) {
-            startDropping(out, size);
+            problems.oversize(size, limit);
+            record.abandon(out);
+        } else {
+            record.end(out, sourceKey, sourceValue);
         }
-        if (!dropping) {
-            if (sourceKey != null) {
-                out.writeString(sourceKey, 0, sourceKey.length);
-                out.writeString(sourceValue, 0, sourceValue.length);
-                counts[depth]++;
-            }
-            out.endMap(marks[depth], counts[depth]);
-            out.endEvent();
-        }
-        recordDepth = 0;
-        dropping = false;
     }
 
     /**
@@ -308,68 +256,24 @@ final class JsonStreamDecoder implements RecordDecoder {
      * when the cheap upper bound, everything fed so far, is over the limit.
      */
     private long sizeIfOverLimit() {
-        if (fedEnd - recordStart <= limit) {
+        if (fedEnd - record.start() <= limit) {
             return 0;
         }
-        long size = parserStart + parser.currentLocation().getByteOffset() - recordStart;
+        long size = parserStart + parser.currentLocation().getByteOffset() - record.start();
         return size > limit ? size : 0;
     }
 
-    private void startDropping(RecordBuffer out, long size) {
+    /** Drops the open record as over the limit and skips the rest of it. */
+    private void drop(RecordBuffer out, long size) {
         problems.oversize(size, limit);
-        out.rollback(outStart);
-        dropping = true;
-    }
-
-    private void countValue() {
-        if (arrays[depth]) {
-            counts[depth]++;
-        }
-    }
-
-    private void grow(int d) {
-        if (d >= marks.length) {
-            int n = Math.max(d + 1, marks.length * 2);
-            marks = java.util.Arrays.copyOf(marks, n);
-            counts = java.util.Arrays.copyOf(counts, n);
-            arrays = java.util.Arrays.copyOf(arrays, n);
-        }
-    }
-
-    /** Moves a record still in progress out of the shared buffer, so the caller can emit and clear it. */
-    private void saveStash(RecordBuffer out) {
-        if (recordDepth == 0 || dropping || out.size() == outStart) {
-            return;
-        }
-        if (stash == null) {
-            stash = new RecordBuffer(out.size() - outStart);
-        }
-        stash.clear();
-        stash.write(out.array(), outStart, out.size() - outStart);
-        stashOrigin = outStart;
-        out.truncate(outStart);
-    }
-
-    private void restoreStash(RecordBuffer out) {
-        if (stashOrigin < 0) {
-            return;
-        }
-        int delta = out.size() - stashOrigin;
-        out.write(stash.array(), 0, stash.size());
-        for (int d = recordDepth; d <= depth; d++) {
-            marks[d] += delta;
-        }
-        outStart = stashOrigin + delta;
-        stashOrigin = -1;
-        stash.clear();
+        record.abandon(out);
+        ignoreDepth = recordDepth;
     }
 
     private void resetStructure() {
         depth = 0;
         topArray = false;
         ignoreDepth = 0;
-        recordDepth = 0;
-        dropping = false;
     }
 
     private void closeParser() {

@@ -6,7 +6,7 @@ package io.sluice.input.tcp;
  */
 interface RecordDecoder {
 
-    /** Decodes {@code data[off, off+len)}, appending each record completed by it to {@code out}, stamped {@code now}. */
+    /** Decodes {@code data[off, off+len)}, appending the records it completes to {@code out}, stamped with the time. */
     void feed(byte[] data, int off, int len, RecordBuffer out, long seconds, int nanos);
 
     /** The stream ended: reports a record left unfinished as incomplete. Nothing is emitted after this. */
