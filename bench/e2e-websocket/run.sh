@@ -1,0 +1,17 @@
+#!/bin/sh
+# End-to-end benchmark: builds the sluice distribution if it is missing, builds this project, and runs every
+# combination (json_lines/msgpack x Flush 1/0.2 x confirm_delivery on/off, plus extra headline runs), printing a
+# table. Arguments go to the benchmark, e.g. ./run.sh --only json_lines-flush1-confirmOn --headline-runs 1
+set -e
+here=$(cd "$(dirname "$0")" && pwd -P)
+repo=$(cd "$here/../.." && pwd -P)
+home=$repo/distribution/target/sluice
+if [ ! -x "$home/bin/sluice" ]; then
+  echo "building the sluice distribution (mvn package at $repo)..."
+  (cd "$repo" && flock /tmp/sluice-build-all.lock mvn -B -q package -DskipTests)
+fi
+cd "$here"
+flock /tmp/sluice-build-bench-e2e-websocket.lock mvn -B -o -q package -DskipTests
+echo "$(date -u '+%F %T') UTC, $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), java: $(java -version 2>&1 | head -n 1)"
+exec java -Xms512m -Xmx1g -XX:+UseParallelGC -cp "target/classes:target/lib/*" io.sluice.bench.e2e.E2eBenchmark \
+  --home "$home" "$@"

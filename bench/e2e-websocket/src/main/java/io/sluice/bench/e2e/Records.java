@@ -1,0 +1,71 @@
+package io.sluice.bench.e2e;
+
+import io.sluice.api.event.EventBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's records, generated before any clock starts: about 166 bytes each,
+ * {@code {"key 1": 123456789, "key 2": "abcdefg", "seq": N, "msg": "<100 characters>"}} and a newline.
+ */
+final class Records {
+
+    static final String MSG = "The quick brown fox jumps over the lazy dog while sluice forwards every record "
+            + "it reads; none lost!!";
+
+    private Records() {
+    }
+
+    /** {@code count} records as one newline-separated byte stream, seqs 0 to count-1. */
+    static byte[] tcpPayload(int count) {
+        if (MSG.length() != 100) {
+            throw new IllegalStateException("msg must be 100 characters, is " + MSG.length());
+        }
+        StringBuilder all = new StringBuilder(count * 168);
+        for (int seq = 0; seq < count; seq++) {
+            all.append("{\"key 1\": 123456789, \"key 2\": \"abcdefg\", \"seq\": ").append(seq)
+                    .append(", \"msg\": \"").append(MSG).append("\"}\n");
+        }
+        return all.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** json_lines messages as sluice's formatter lays them out, {@code perMessage} records each. */
+    static List<String> jsonLinesMessages(int count, int perMessage) {
+        List<String> messages = new ArrayList<>();
+        StringBuilder text = new StringBuilder(perMessage * 200);
+        for (int seq = 0; seq < count; seq++) {
+            text.append("{\"date\":1764295508.123456,\"key 1\":123456789,\"key 2\":\"abcdefg\",\"seq\":").append(seq)
+                    .append(",\"msg\":\"").append(MSG).append("\"}\n");
+            if ((seq + 1) % perMessage == 0 || seq == count - 1) {
+                messages.add(text.toString());
+                text.setLength(0);
+            }
+        }
+        return messages;
+    }
+
+    /** msgpack messages in sluice's event layout ({@code [[time, {}], {body}]}), {@code perMessage} records each. */
+    static List<byte[]> msgpackMessages(int count, int perMessage) {
+        List<byte[]> messages = new ArrayList<>();
+        EventBuffer events = new EventBuffer(perMessage * 180);
+        for (int seq = 0; seq < count; seq++) {
+            events.beginEvent(1_764_295_508L, 123_456_000);
+            events.writeMapHeader(4);
+            events.writeString("key 1");
+            events.writeLong(123_456_789L);
+            events.writeString("key 2");
+            events.writeString("abcdefg");
+            events.writeString("seq");
+            events.writeLong(seq);
+            events.writeString("msg");
+            events.writeString(MSG);
+            events.endEvent();
+            if ((seq + 1) % perMessage == 0 || seq == count - 1) {
+                messages.add(java.util.Arrays.copyOf(events.array(), events.size()));
+                events.clear();
+            }
+        }
+        return messages;
+    }
+}
