@@ -22,7 +22,7 @@ final class WebSocketConnection {
     /** Inbound frames are only control frames or ignored data; this bounds what a misbehaving server can make us hold. */
     private static final int MAX_INBOUND_FRAME = 16 * 1024 * 1024;
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long REPING_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final int worker;
@@ -149,8 +149,17 @@ final class WebSocketConnection {
     }
 
     private boolean connect(long now) {
-        if (failedAttempts > 0 && now - nextAttemptNanos < 0) {
-            return false;
+        long wait = nextAttemptNanos - now;
+        if (failedAttempts > 0 && wait > 0) {
+            // pace reconnects by waiting here rather than refusing: a RETRY without a real attempt would spend one
+            // of the chunk's retries (Retry_Limit) for nothing
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            now = System.nanoTime();
         }
         ClientSession s = new ClientSession(settings.endpoint().uri(), draft(), settings.endpoint().headerMap(),
                 settings.tls());

@@ -130,13 +130,13 @@ class WebSocketOutputTest {
 
         first.close();
         List<EventChunk> pending = new ArrayList<>();
-        for (int i = 0; i < 10; i++, seq += 5) {
+        for (int i = 0; i < 5; i++, seq += 5) {
             EventChunk chunk = Chunks.numbered(seq, 5);
             if (out.flush(chunk, 0) != FlushResult.OK) {
                 pending.add(chunk);
             }
         }
-        assertThat(pending).as("nothing can be confirmed while the server is down").hasSize(10);
+        assertThat(pending).as("nothing can be confirmed while the server is down").hasSize(5);
 
         RecordingServer second = server(port);
         for (EventChunk chunk : pending) {
@@ -214,6 +214,29 @@ class WebSocketOutputTest {
         out.stop();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> server.closeCodes.contains(1000));
+    }
+
+    @Test
+    void stopLeavesNoThreadsBehind() throws Exception {
+        RecordingServer server = server(0);
+        long before = clientThreads();
+        Output out = output(server.boundPort(), Map.of("net.keepalive_idle_timeout", "1"), 4);
+        for (int w = 0; w < 4; w++) {
+            deliver(out, Chunks.numbered(w, 1), w, Duration.ofSeconds(10));
+        }
+        assertThat(clientThreads()).isGreaterThan(before);
+
+        out.stop();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> clientThreads() <= before);
+    }
+
+    private static long clientThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("WebSocketConnectReadThread") || n.startsWith("WebSocketWriteThread")
+                        || n.startsWith("websocket-reaper"))
+                .count();
     }
 
     @Test
