@@ -3,6 +3,7 @@ package io.sluice.core.config;
 import io.sluice.api.config.ConfigValues;
 import io.sluice.api.config.PluginConfig;
 import io.sluice.api.config.PropertySpec;
+import io.sluice.api.config.PropertyType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.Set;
  * name the file, line and key.
  */
 final class PluginProperties {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("config");
 
     private final Map<String, ConfigEntry> common = new HashMap<>();
     private final Map<String, List<String>> values = new LinkedHashMap<>();
@@ -47,6 +50,10 @@ final class PluginProperties {
                 ConfigValues.validate(spec, entry.value());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(entry.origin(), entry.key(), plugin + ": " + e.getMessage());
+            }
+            if (spec.type() == PropertyType.INTEGER && !ConfigValues.isPlainInteger(entry.value())) {
+                LOG.warn("[config] {}: '{}' of '{}' read as {} (text after the number is ignored)", entry.origin(),
+                        entry.value(), entry.key(), ConfigValues.parseInteger(entry.value()));
             }
             list.add(entry.value());
         }

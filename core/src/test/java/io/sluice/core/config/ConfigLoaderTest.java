@@ -219,7 +219,7 @@ class ConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "tls=maybe|websocket: invalid value for boolean property: 'maybe' (use on/off)",
-        "port=80x|websocket: invalid integer: '80x'",
+        "port=x80|websocket: invalid integer: 'x80'",
         "ratio=half|websocket: invalid number: 'half'",
         "idle_interval=soon|websocket: invalid time: 'soon' (e.g. 30, 30s, 5m, 1h)",
         "workers=many|websocket: invalid integer: 'many'"})
@@ -228,6 +228,13 @@ class ConfigLoaderTest {
 
         assertThat(e.key()).isEqualTo(prop.substring(0, prop.indexOf('=')));
         assertThat(e.getMessage()).isEqualTo(message);
+    }
+
+    @Test
+    void integerWithTrailingTextIsReadAsCAtoiDoes() throws Exception {
+        OutputDefinition ws = load("-o", "websocket", "-p", "port=8080x").outputs().get(0);
+
+        assertThat(ws.config().getInt("port", 0)).isEqualTo(8080);
     }
 
     @Test

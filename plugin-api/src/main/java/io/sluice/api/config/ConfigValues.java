@@ -97,13 +97,34 @@ public final class ConfigValues {
         return Duration.ofSeconds(Long.parseLong(whole) * unit);
     }
 
-    /** A whole number; leading sign and digits are required, trailing junk is rejected. */
+    /**
+     * A whole number read as C's {@code atoi} does: optional sign and leading digits, anything after them ignored
+     * ({@code 10s} is 10; {@link #isPlainInteger} tells callers to warn). Text without leading digits is rejected
+     * rather than read as 0.
+     */
     public static long parseInteger(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
+        String t = text.trim();
+        int i = 0;
+        if (i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = i;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) {
+            i++;
+        }
+        if (i == digits) {
             throw new IllegalArgumentException("invalid integer: '" + text + "'");
         }
+        try {
+            return Long.parseLong(t.substring(0, i));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("integer out of range: '" + text + "'");
+        }
+    }
+
+    /** Whether {@code text} is exactly an integer, with nothing that {@link #parseInteger} would ignore. */
+    public static boolean isPlainInteger(String text) {
+        return text.trim().matches("[-+]?\\d+");
     }
 
     /** A decimal number. */

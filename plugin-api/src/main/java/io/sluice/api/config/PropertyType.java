@@ -4,7 +4,7 @@ package io.sluice.api.config;
 public enum PropertyType {
     /** Any text. */
     STRING("string"),
-    /** A whole number (C {@code atoi} rules: leading digits, junk after them is warned about). */
+    /** A whole number (C {@code atoi} rules: leading digits are read, text after them is ignored with a warning). */
     INTEGER("integer"),
     /** A decimal number such as {@code 0.5}. */
     DOUBLE("double"),
