@@ -3,62 +3,83 @@ package io.sluice.core.engine;
 import java.util.ArrayDeque;
 
 /**
- * Recycles the byte arrays behind chunks. A chunk starts in a small array (64 KiB) and moves once to a full one
- * (the seal threshold plus slack for the batch that crosses it); inputs that fill chunks start in a full array
- * directly. Reusing the full arrays spares G1 a humongous allocation per chunk at high rates. Idle arrays are
- * bounded, so the pool holds at most {@code maxIdleBytes} that no chunk uses. Thread-safe.
+ * Recycles the byte arrays behind chunks, in four size classes: 64 KiB, 256 KiB, 1 MiB and full (the seal
+ * threshold plus slack for the batch that crosses it). A chunk starts in the smallest class that holds its first
+ * batch and moves up as it grows, so a chunk of a quiet input holds little heap beyond what it accounts; an input
+ * that filled its last chunk starts the next one full. Reusing arrays spares G1 a humongous allocation per chunk at
+ * high rates. The full class may keep half of {@code maxIdleBytes} idle, the smaller ones share the other half.
+ * Thread-safe.
  */
 final class ChunkArrays {
 
-    static final int SMALL = 64 * 1024;
     private static final int SLACK = 256 * 1024;
+    private static final int[] SMALL_CLASSES = {64 * 1024, 256 * 1024, 1024 * 1024};
 
-    private final int fullSize;
-    private final int maxIdleFull;
-    private final int maxIdleSmall;
-    private final ArrayDeque<byte[]> full = new ArrayDeque<>();
-    private final ArrayDeque<byte[]> small = new ArrayDeque<>();
+    private final int[] sizes;
+    private final int[] maxIdle;
+    private final ArrayDeque<byte[]>[] pools;
 
+    @SuppressWarnings("unchecked")
     ChunkArrays(long sealBytes, long maxIdleBytes) {
-        this.fullSize = (int) Math.min(Integer.MAX_VALUE - 16, sealBytes + SLACK);
-        this.maxIdleFull = (int) Math.max(0, maxIdleBytes / 2 / fullSize);
-        this.maxIdleSmall = (int) Math.max(0, maxIdleBytes / 2 / SMALL);
+        int full = (int) Math.min(Integer.MAX_VALUE - 16, sealBytes + SLACK);
+        int n = 0;
+        int[] classes = new int[SMALL_CLASSES.length + 1];
+        for (int size : SMALL_CLASSES) {
+            if (size < full) {
+                classes[n++] = size;
+            }
+        }
+        classes[n++] = full;
+        this.sizes = java.util.Arrays.copyOf(classes, n);
+        this.maxIdle = new int[n];
+        this.pools = new ArrayDeque[n];
+        for (int i = 0; i < n; i++) {
+            long share = i == n - 1 ? maxIdleBytes / 2 : maxIdleBytes / 2 / Math.max(1, n - 1);
+            maxIdle[i] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, share / sizes[i]));
+            pools[i] = new ArrayDeque<>();
+        }
     }
 
-    /** An array of at least {@code need} bytes, starting in a full one when {@code startFull}. */
+    /** An array of at least {@code need} bytes; a full one when {@code startFull}. */
     byte[] take(int need, boolean startFull) {
-        if (need > fullSize) {
+        int full = sizes.length - 1;
+        if (need > sizes[full]) {
             return new byte[need];
         }
-        if (startFull || need > SMALL) {
-            byte[] a = poll(full);
-            return a != null ? a : new byte[fullSize];
+        int c = startFull ? full : 0;
+        while (sizes[c] < need) {
+            c++;
         }
-        byte[] a = poll(small);
-        return a != null ? a : new byte[SMALL];
+        byte[] pooled = poll(c);
+        return pooled != null ? pooled : new byte[sizes[c]];
     }
 
     /** Gives back an array no chunk refers to any more. */
     void give(byte[] array) {
-        if (array.length == fullSize) {
-            offer(full, array, maxIdleFull);
-        } else if (array.length == SMALL) {
-            offer(small, array, maxIdleSmall);
+        for (int c = 0; c < sizes.length; c++) {
+            if (array.length == sizes[c]) {
+                offer(c, array);
+                return;
+            }
         }
     }
 
-    /** How many bytes the pool holds idle, for tests and the benchmark. */
+    /** How many bytes the pool holds idle. */
     synchronized long idleBytes() {
-        return (long) full.size() * fullSize + (long) small.size() * SMALL;
+        long idle = 0;
+        for (int c = 0; c < sizes.length; c++) {
+            idle += (long) pools[c].size() * sizes[c];
+        }
+        return idle;
     }
 
-    private synchronized byte[] poll(ArrayDeque<byte[]> pool) {
-        return pool.pollFirst();
+    private synchronized byte[] poll(int c) {
+        return pools[c].pollFirst();
     }
 
-    private synchronized void offer(ArrayDeque<byte[]> pool, byte[] array, int max) {
-        if (pool.size() < max) {
-            pool.addFirst(array);
+    private synchronized void offer(int c, byte[] array) {
+        if (pools[c].size() < maxIdle[c]) {
+            pools[c].addFirst(array);
         }
     }
 }

@@ -85,6 +85,34 @@ class ShutdownTest {
     }
 
     @Test
+    void graceMinusOneWaitsUntilEverythingIsDelivered() throws Exception {
+        CountDownLatch opens = new CountDownLatch(1);
+        TestPipeline p = new TestPipeline().flush(0.02).grace(-1);
+        TestInput in = p.input("in.0", "t");
+        TestOutput out = p.output("late.0", "*").answering((c, call, w) -> {
+            opens.await();
+            return FlushResult.OK;
+        });
+        Engine engine = p.start();
+        in.emit(3);
+        org.awaitility.Awaitility.await().until(() -> out.calls() == 1);
+        var opener = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        opener.schedule(opens::countDown, 1_500, TimeUnit.MILLISECONDS);
+
+        long started = System.nanoTime();
+        ShutdownReport report;
+        try {
+            report = engine.shutdown();
+        } finally {
+            opener.shutdownNow();
+        }
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(1_400);
+        assertThat(report.pendingTasks()).isZero();
+        assertThat(out.delivered()).hasSize(3);
+    }
+
+    @Test
     void shutdownTwiceIsHarmless() throws Exception {
         TestPipeline p = new TestPipeline();
         p.input("in.0", "t");
