@@ -8,7 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -23,7 +23,9 @@ final class ConnectionAcceptor {
     private final ServerCounters counters;
     private final int receiveBufferBytes;
     private final AtomicInteger nextId = new AtomicInteger();
-    private final Map<ServerConnection, Thread> connections = new ConcurrentHashMap<>();
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Every connection thread not yet seen dead: a thread leaves {@code connections} a moment before it ends. */
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private int port;
     private ServerSocket listener;
     private Thread acceptThread;
@@ -81,22 +83,36 @@ final class ConnectionAcceptor {
         }
     }
 
-    /** Stops listening; open connections are left alone. */
-    synchronized void stopListening() {
-        if (listener == null) {
-            return;
+    /**
+     * Stops listening; open connections are left alone. Returns once the accept thread has ended, because the JDK
+     * releases a listening socket only when the thread blocked in accept() has left it.
+     */
+    void stopListening() {
+        Thread accept;
+        synchronized (this) {
+            if (listener == null) {
+                return;
+            }
+            try {
+                listener.close();
+            } catch (IOException e) {
+                // the accept thread ends either way
+            }
+            listener = null;
+            accept = acceptThread;
         }
-        try {
-            listener.close();
-        } catch (IOException e) {
-            // the accept thread ends either way
+        if (accept != Thread.currentThread()) {
+            try {
+                accept.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        listener = null;
     }
 
     /** Every open connection. */
     List<ServerConnection> connections() {
-        return List.copyOf(connections.keySet());
+        return List.copyOf(connections);
     }
 
     /** Waits up to {@code millis} for the accept thread and every connection thread to end. */
@@ -108,8 +124,9 @@ final class ConnectionAcceptor {
         if (accept != null) {
             accept.join(millis);
         }
-        for (Thread t : List.copyOf(connections.values())) {
+        for (Thread t : List.copyOf(threads)) {
             t.join(millis);
+            threads.remove(t);
         }
     }
 
@@ -121,7 +138,6 @@ final class ConnectionAcceptor {
             } catch (IOException e) {
                 return;
             }
-            counters.connectionsAccepted.incrementAndGet();
             counters.openConnections.incrementAndGet();
             ServerConnection connection = new ServerConnection(nextId.incrementAndGet(), client, script, log, counters);
             Thread thread = new Thread(() -> {
@@ -132,13 +148,16 @@ final class ConnectionAcceptor {
                 }
             }, "fake-ws-conn-" + connection.id());
             thread.setDaemon(true);
+            threads.removeIf(t -> !t.isAlive());
+            threads.add(thread);
             synchronized (this) {
-                connections.put(connection, thread);
+                connections.add(connection);
                 if (listener != socket) {
                     connection.closeSocket(true);
                 }
             }
             thread.start();
+            counters.connectionsAccepted.incrementAndGet();
         }
     }
 }

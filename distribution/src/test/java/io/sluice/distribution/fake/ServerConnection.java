@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -139,9 +136,10 @@ final class ServerConnection implements Runnable {
         int messageOpcode = -1;
         FrameReader.Header h;
         while ((h = reader.readHeader()) != null) {
-            String violation = violation(h, messageOpcode, message.size());
+            FrameRules.Violation violation = FrameRules.violation(h, messageOpcode, message.size(),
+                    script.maxMessageBytes);
             if (violation != null) {
-                failConnection(violation.startsWith("message") ? 1009 : 1002, violation);
+                failConnection(violation.code(), violation.reason());
                 return;
             }
             if (h.data() && !closeSent && script.mode == FailureMode.DROP_MID_FRAME
@@ -171,31 +169,6 @@ final class ServerConnection implements Runnable {
                 messageOpcode = -1;
             }
         }
-    }
-
-    private String violation(FrameReader.Header h, int messageOpcode, int bufferedBytes) {
-        if (!h.masked()) {
-            return "client frames must be masked";
-        }
-        if (h.rsv() != 0) {
-            return "reserved bits set without a negotiated extension";
-        }
-        if (h.control()) {
-            if (h.opcode() != FrameReader.CLOSE && h.opcode() != FrameReader.PING && h.opcode() != FrameReader.PONG) {
-                return "unknown control opcode " + h.opcode();
-            }
-            return !h.fin() || h.length() > 125 ? "control frames must be whole and at most 125 bytes" : null;
-        }
-        if (!h.data()) {
-            return "unknown opcode " + h.opcode();
-        }
-        if (h.opcode() == FrameReader.CONTINUATION && messageOpcode < 0) {
-            return "continuation frame without a message to continue";
-        }
-        if (h.opcode() != FrameReader.CONTINUATION && messageOpcode >= 0) {
-            return "new message started before the previous one ended";
-        }
-        return bufferedBytes + h.length() > script.maxMessageBytes ? "message larger than the server's limit" : null;
     }
 
     /** Handles a control frame; false when the connection is over. */
@@ -236,7 +209,7 @@ final class ServerConnection implements Runnable {
             counters.messagesDiscarded.incrementAndGet();
             return true;
         }
-        if (opcode == FrameReader.TEXT && script.strictUtf8 && !validUtf8(payload)) {
+        if (opcode == FrameReader.TEXT && script.strictUtf8 && !FrameRules.validUtf8(payload)) {
             failConnection(1007, "text message is not valid UTF-8");
             return false;
         }
@@ -255,16 +228,6 @@ final class ServerConnection implements Runnable {
     private void failConnection(int code, String reason) {
         startClose(code, reason);
         closeQuietly();
-    }
-
-    private static boolean validUtf8(byte[] payload) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     private void write(byte[] bytes) throws IOException {
