@@ -306,7 +306,13 @@ public final class FakeWebSocketServer implements AutoCloseable {
     private void tick() {
         long now = System.nanoTime();
         for (ServerConnection c : acceptor.connections()) {
-            c.tick(now);
+            try {
+                c.tick(now);
+            } catch (RuntimeException e) {
+                // a periodic task that throws is cancelled for good: report the bug and keep ticking
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            }
         }
     }
 }

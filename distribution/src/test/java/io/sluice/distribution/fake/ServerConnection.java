@@ -44,7 +44,7 @@ final class ServerConnection implements Runnable {
             if (handshake(in, socket.getOutputStream())) {
                 readFrames(new FrameReader(in));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             // the peer went away or broke the protocol mid-frame: the connection simply ends, as on a real server
         } finally {
             closeQuietly();
