@@ -33,7 +33,8 @@ public final class E2eBenchmark {
         String only = null;
         boolean ceiling = true;
         boolean ceilingOnly = false;
-        Path work = Path.of("/tmp", "sluice-e2e-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path work = Path.of("/tmp", "sluice-e2e-" + stamp);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(args[++i]).toAbsolutePath();
@@ -112,9 +113,9 @@ public final class E2eBenchmark {
         json = null;
         List<byte[]> msgpack = Records.msgpackMessages(records, CEILING_RECORDS_PER_MESSAGE);
         double msgpackRate = bestOf(msgpack, records);
-        System.out.printf("receiver ceiling (local client in this JVM, %,d records per message, best of %d): "
-                + "json_lines %,.0f records/s, msgpack %,.0f records/s (load %.2f)%n", CEILING_RECORDS_PER_MESSAGE,
-                CEILING_ROUNDS, jsonRate, msgpackRate, ProcStats.load());
+        System.out.printf("receiver ceiling (pre-masked frames over one local socket, %,d records per message, "
+                + "best of %d): json_lines %,.0f records/s, msgpack %,.0f records/s (load %.2f)%n",
+                CEILING_RECORDS_PER_MESSAGE, CEILING_ROUNDS, jsonRate, msgpackRate, ProcStats.load());
     }
 
     /** The best of a few rounds: the first ones also warm the receiver's code up for the real runs. */

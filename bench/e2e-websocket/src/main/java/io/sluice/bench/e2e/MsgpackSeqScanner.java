@@ -136,6 +136,7 @@ final class MsgpackSeqScanner {
     }
 
     private long u32(int at) {
-        return ((long) (a[at] & 0xff) << 24) | ((a[at + 1] & 0xff) << 16) | ((a[at + 2] & 0xff) << 8) | (a[at + 3] & 0xff);
+        return ((long) (a[at] & 0xff) << 24) | ((a[at + 1] & 0xff) << 16) | ((a[at + 2] & 0xff) << 8)
+                | (a[at + 3] & 0xff);
     }
 }

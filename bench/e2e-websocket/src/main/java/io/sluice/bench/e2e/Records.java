@@ -17,17 +17,30 @@ final class Records {
     private Records() {
     }
 
-    /** {@code count} records as one newline-separated byte stream, seqs 0 to count-1. */
+    /** {@code count} records as one newline-separated byte stream, seqs 0 to count-1, built in place. */
     static byte[] tcpPayload(int count) {
         if (MSG.length() != 100) {
             throw new IllegalStateException("msg must be 100 characters, is " + MSG.length());
         }
-        StringBuilder all = new StringBuilder(count * 168);
-        for (int seq = 0; seq < count; seq++) {
-            all.append("{\"key 1\": 123456789, \"key 2\": \"abcdefg\", \"seq\": ").append(seq)
-                    .append(", \"msg\": \"").append(MSG).append("\"}\n");
+        byte[] head = "{\"key 1\": 123456789, \"key 2\": \"abcdefg\", \"seq\": ".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = (", \"msg\": \"" + MSG + "\"}\n").getBytes(StandardCharsets.US_ASCII);
+        long size = (long) count * (head.length + tail.length);
+        for (long from = 1, digits = 1; from <= count; from *= 10, digits++) {
+            size += (Math.min(count, from * 10) - (from == 1 ? 0 : from)) * digits;
         }
-        return all.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[Math.toIntExact(size)];
+        int p = 0;
+        for (int seq = 0; seq < count; seq++) {
+            System.arraycopy(head, 0, out, p, head.length);
+            p += head.length;
+            String n = Integer.toString(seq);
+            for (int i = 0; i < n.length(); i++) {
+                out[p++] = (byte) n.charAt(i);
+            }
+            System.arraycopy(tail, 0, out, p, tail.length);
+            p += tail.length;
+        }
+        return out;
     }
 
     /** json_lines messages as sluice's formatter lays them out, {@code perMessage} records each. */
