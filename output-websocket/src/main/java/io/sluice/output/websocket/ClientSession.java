@@ -114,6 +114,13 @@ final class ClientSession extends WebSocketClient {
         return id;
     }
 
+    /** Whether the server has answered any of this session's Pings. */
+    boolean hasAnsweredAPing() {
+        synchronized (pongMonitor) {
+            return lastPongId > 0;
+        }
+    }
+
     /** Waits until the Pong of ping {@code id} arrived (true), or the connection ended or time ran out (false). */
     boolean awaitPong(long id, long deadlineNanos) throws InterruptedException {
         synchronized (pongMonitor) {

@@ -126,6 +126,11 @@ final class WebSocketConnection {
 
     private Outcome unanswered(ClientSession s) {
         discard(s, "no Pong");
+        if (s.hasAnsweredAPing()) {
+            // it answered before, so the connection died silently (a network partition, a host gone)
+            outage.lost("no Pong within " + settings.confirmTimeout().toSeconds() + "s, connection presumed dead");
+            return Outcome.FAILED;
+        }
         if (!unansweredPingReported) {
             unansweredPingReported = true;
             log.error("worker #{}: the server at {} did not answer a Ping within {}s although the connection is open; "

@@ -98,6 +98,21 @@ class MisbehavingServerTest {
     }
 
     @Test
+    void connectionThatGoesSilentIsDroppedAsDeadAndNotBlamedOnPings() throws Exception {
+        scripted = new ScriptedServer(Behaviour.GOES_SILENT_AFTER_ONE_PONG);
+        TestContext context = context(scripted.port(), Map.of("confirm_timeout", "1"));
+        Output out = harness.start(context);
+
+        assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.OK);
+        assertThat(out.flush(Chunks.numbered(1, 1), 0)).isEqualTo(FlushResult.RETRY);
+        assertThat(out.flush(Chunks.numbered(1, 1), 0)).isEqualTo(FlushResult.OK);
+
+        assertThat(scripted.connections.get()).isEqualTo(2);
+        assertThat(context.lines(Level.ERROR)).isEmpty();
+        assertThat(context.lines(Level.WARN)).singleElement().asString().contains("presumed dead");
+    }
+
+    @Test
     void withConfirmDeliveryOffAServerThatNeverAnswersPingsStillGetsData() throws Exception {
         scripted = new ScriptedServer(Behaviour.NEVER_ANSWERS_PINGS);
         TestContext context = context(scripted.port(), Map.of("confirm_delivery", "off"));

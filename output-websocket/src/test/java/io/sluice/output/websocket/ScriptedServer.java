@@ -30,7 +30,9 @@ final class ScriptedServer implements AutoCloseable {
         /** Answers 101 with a Sec-WebSocket-Accept that does not match the key. */
         WRONG_ACCEPT,
         /** Completes the upgrade correctly, then reads every frame and never answers a Ping. */
-        NEVER_ANSWERS_PINGS
+        NEVER_ANSWERS_PINGS,
+        /** Answers the first Ping of each connection, then goes silent without closing, like a partitioned host. */
+        GOES_SILENT_AFTER_ONE_PONG
     }
 
     static final String FORBIDDEN_BODY = "invalid token for this endpoint";
@@ -96,6 +98,11 @@ final class ScriptedServer implements AutoCloseable {
                     out.flush();
                     drain(in, true);
                 }
+                case GOES_SILENT_AFTER_ONE_PONG -> {
+                    out.write(upgradeResponse(accept(key)));
+                    out.flush();
+                    answerPingsThenHang(in, out, 1);
+                }
                 default -> throw new IllegalStateException();
             }
         } catch (IOException e) {
@@ -115,6 +122,38 @@ final class ScriptedServer implements AutoCloseable {
             if (count) {
                 bytesAfterUpgrade.addAndGet(n);
             }
+        }
+    }
+
+    /** Reads client frames and answers {@code pongs} Pings, then stops reading (the socket stays open). */
+    private void answerPingsThenHang(InputStream in, OutputStream out, int pongs) throws IOException {
+        java.io.DataInputStream data = new java.io.DataInputStream(in);
+        int answered = 0;
+        while (answered < pongs) {
+            int opcode = data.readUnsignedByte() & 0x0f;
+            long length = data.readUnsignedByte() & 0x7f;
+            if (length == 126) {
+                length = data.readUnsignedShort();
+            } else if (length == 127) {
+                length = data.readLong();
+            }
+            byte[] mask = new byte[4];
+            data.readFully(mask);
+            byte[] payload = new byte[(int) length];
+            data.readFully(payload);
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] ^= mask[i % 4];
+            }
+            if (opcode == 0x9) {
+                out.write(0x8A);
+                out.write(payload.length);
+                out.write(payload);
+                out.flush();
+                answered++;
+            }
+        }
+        while (!listener.isClosed()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
     }
 

@@ -151,6 +151,50 @@ class WebSocketOutputTest {
     }
 
     @Test
+    void serverDownForSecondsIsPickedUpAgainWithoutLoss() throws Exception {
+        RecordingServer first = server(0);
+        int port = first.boundPort();
+        Output out = output(port, Map.of(), 1);
+        deliver(out, Chunks.numbered(0, 5));
+        first.close();
+
+        EventChunk duringOutage = Chunks.numbered(5, 5);
+        long downUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        int refused = 0;
+        while (System.nanoTime() - downUntil < 0) {
+            assertThat(out.flush(duringOutage, 0)).isEqualTo(FlushResult.RETRY);
+            refused++;
+        }
+        RecordingServer second = server(port);
+        deliver(out, duringOutage);
+
+        assertThat(refused).as("attempts are paced, not spun").isBetween(2, 20);
+        assertThat(Chunks.received(second)).containsExactly(5L, 6L, 7L, 8L, 9L);
+    }
+
+    @Test
+    void abruptConnectionLossesLoseNoRecords() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of(), 1);
+        java.util.concurrent.ScheduledExecutorService killer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            killer.scheduleAtFixedRate(() -> server.getConnections()
+                    .forEach(c -> c.closeConnection(1006, "crash")), 20, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            for (int i = 0; i < 200; i++) {
+                deliver(out, Chunks.numbered(i * 10L, 10));
+            }
+        } finally {
+            killer.shutdownNow();
+            killer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        List<Long> received = Chunks.received(server);
+        assertThat(new java.util.TreeSet<>(received)).containsExactlyElementsOf(LongStream.range(0, 2000).boxed().toList());
+        assertThat(server.handshakes.size()).isGreaterThan(1);
+    }
+
+    @Test
     void connectionClosedByTheServerIsReopenedOnTheNextFlush() throws Exception {
         RecordingServer server = server(0);
         Output out = output(server.boundPort(), Map.of(), 1);
