@@ -74,7 +74,7 @@ final class ChunkArrays {
     }
 
     private synchronized byte[] poll(int c) {
-        return pools[c].pollFirst();
+        return pools[c].pollLast();
     }
 
     private synchronized void offer(int c, byte[] array) {
