@@ -12,6 +12,7 @@ if [ ! -x "$home/bin/sluice" ]; then
 fi
 cd "$here"
 flock /tmp/sluice-build-bench-e2e-websocket.lock mvn -B -o -q package -DskipTests
+echo "distribution built $(date -u -r "$home/lib" '+%F %T') UTC; repository at $(git -C "$repo" log -1 --format='%h %s' | cut -c1-70)"
 echo "$(date -u '+%F %T') UTC, $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), java: $(java -version 2>&1 | head -n 1)"
 exec java -Xms512m -Xmx1g -XX:+UseParallelGC -cp "target/classes:target/lib/*" io.sluice.bench.e2e.E2eBenchmark \
   --home "$home" "$@"
