@@ -56,8 +56,7 @@ class DummyInputTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 10);
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
-        assertThat(events.get(9).time().toInstant().toEpochMilli() - events.get(0).time().toInstant().toEpochMilli())
-                .isBetween(400L, 2_000L);
+        assertThat(events.get(9).time().toInstant()).isAfter(events.get(0).time().toInstant());
     }
 
     @Test

@@ -63,7 +63,8 @@ class BuiltinPipelineTest {
     /**
      * A fast dummy input (about 1 KB records, unlimited rate) into an output that may take one chunk per 20 ms: the
      * input is paused and resumed over and over, the engine's buffered bytes stay near Mem_Buf_Limit, and the heap
-     * after the run is about where it was before although far more data passed through than it could hold.
+     * after the run has grown by less than half of the data that passed through (at most the idle chunk-array pool,
+     * 16 MB, and a few buffers).
      */
     @Test
     void aFastDummyAgainstASlowOutputKeepsBufferAndHeapBounded() throws Exception {
@@ -96,9 +97,9 @@ class BuiltinPipelineTest {
             assertThat(log.containing("dummy.0 paused (mem buf overlimit)").size()).isGreaterThan(1);
             assertThat(log.containing("dummy.0 resume (mem buf overlimit)").size()).isGreaterThan(1);
             assertThat(peak.get()).isLessThanOrEqualTo(limit + EngineTuning.SEAL_BYTES);
-            assertThat(passed).isGreaterThan(3 * limit);
+            assertThat(passed).isGreaterThan(64_000_000L);
             assertThat(engine.metrics().output("slow.0").get("proc_bytes")).isGreaterThan(3 * limit);
-            assertThat(usedHeapAfterGc() - heapBefore).isLessThan(24_000_000L);
+            assertThat(usedHeapAfterGc() - heapBefore).isLessThan(32_000_000L);
         } finally {
             consumerClock.shutdownNow();
             engine.shutdown();
