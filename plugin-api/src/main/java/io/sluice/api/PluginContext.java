@@ -17,4 +17,12 @@ public interface PluginContext {
 
     /** Counters of this instance, shown in metrics and in the shutdown summary. */
     PluginMetrics metrics();
+
+    /**
+     * A {@code [SERVICE]} setting that plugins honour, such as {@code json.escape_unicode} or
+     * {@code json.convert_nan_to_null}, as the user wrote it; empty when unset or unknown.
+     */
+    default java.util.Optional<String> serviceSetting(String key) {
+        return java.util.Optional.empty();
+    }
 }

@@ -153,4 +153,15 @@ public record FormatOptions(Format format, String dateKey, DateFormat dateFormat
         }
         return options;
     }
+
+    /**
+     * The options of {@code context}'s configuration with the service-wide {@code json.escape_unicode} applied: what
+     * an output should use. ({@code json.convert_nan_to_null} is not read: sluice always writes non-finite numbers
+     * as {@code null}, since Fluent Bit's {@code nan} is not JSON.)
+     */
+    public static FormatOptions from(io.sluice.api.PluginContext context) {
+        FormatOptions options = from(context.config());
+        return options.withEscapeUnicode(context.serviceSetting("json.escape_unicode")
+                .map(io.sluice.api.config.ConfigValues::parseBoolean).orElse(options.escapeUnicode()));
+    }
 }
