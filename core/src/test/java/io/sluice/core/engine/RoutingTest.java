@@ -76,6 +76,22 @@ class RoutingTest {
     }
 
     @Test
+    void dataThatMatchesNoOutputIsDiscardedAndReleased() throws Exception {
+        TestPipeline p = new TestPipeline();
+        TestInput orphan = p.input("orphan.0", "nobody.cares");
+        TestInput in = p.input("in.0", "app");
+        TestOutput out = p.output("out.0", "app");
+        engine = p.start();
+
+        orphan.emit(5);
+        in.emit(1);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.delivered().size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.bufferedBytes() == 0);
+        assertThat(engine.metrics().input("orphan.0").get("records")).isEqualTo(5);
+    }
+
+    @Test
     void metricsCountRecordsAndBytesInAndOut() throws Exception {
         TestPipeline p = new TestPipeline();
         TestInput in = p.input("in.0", "t");
