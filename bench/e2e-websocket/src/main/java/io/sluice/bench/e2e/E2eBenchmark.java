@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>Arguments: {@code --home DIR} (the distribution, required), {@code --records N} (1,000,000),
  * {@code --headline-runs N} (3: runs of json_lines/Flush 1/confirm on), {@code --only TEXT} (only combinations
- * whose label contains TEXT), {@code --no-ceiling}, {@code --ceiling-only}, {@code --work DIR} (configs and logs).
+ * whose label contains TEXT), {@code --warmup N} (records sent and received before the measured ones, 0),
+ * {@code --no-ceiling}, {@code --ceiling-only}, {@code --work DIR} (configs and logs).
  */
 public final class E2eBenchmark {
 
@@ -30,6 +31,7 @@ public final class E2eBenchmark {
         Path home = null;
         int records = 1_000_000;
         int headlineRuns = 3;
+        int warmupRecords = 0;
         String only = null;
         boolean ceiling = true;
         boolean ceilingOnly = false;
@@ -41,6 +43,7 @@ public final class E2eBenchmark {
                 case "--records" -> records = Integer.parseInt(args[++i]);
                 case "--headline-runs" -> headlineRuns = Integer.parseInt(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--warmup" -> warmupRecords = Integer.parseInt(args[++i]);
                 case "--no-ceiling" -> ceiling = false;
                 case "--ceiling-only" -> ceilingOnly = true;
                 case "--work" -> work = Path.of(args[++i]).toAbsolutePath();
@@ -62,12 +65,17 @@ public final class E2eBenchmark {
             return;
         }
         System.out.printf("generating %,d records...%n", records);
-        byte[] payload = Records.tcpPayload(records);
+        byte[] payload = Records.tcpPayload(0, records);
+        byte[] warmup = Records.tcpPayload(records, warmupRecords);
         System.out.printf("%,d bytes, %.1f bytes per record; configs and logs in %s%n", payload.length,
                 payload.length / (double) records, work);
+        if (warmupRecords > 0) {
+            System.out.printf("each run first sends %,d warm-up records on the same connection and waits for them;"
+                    + " the figures count only the measured records%n", warmupRecords);
+        }
 
         List<Combination> plan = plan(only, headlineRuns);
-        EndToEndRun runner = new EndToEndRun(home, work, payload, records);
+        EndToEndRun runner = new EndToEndRun(home, work, payload, records, warmup, warmupRecords);
         List<RunResult> results = new ArrayList<>();
         System.out.println(RunResult.header());
         int attempt = 0;
@@ -76,6 +84,7 @@ public final class E2eBenchmark {
             RunResult result = runner.run(combination, attempt);
             results.add(result);
             System.out.println(result.row());
+            System.out.println("    sluice threads: " + result.busiestThreads());
         }
         System.out.println();
         System.out.printf("%,d records of %.0f bytes per run; targets: 0 lost, >= 1,000,000 records/s, <= 0.9 cpu-s/M,"

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,12 +22,20 @@ final class EndToEndRun {
     private final Path workDir;
     private final byte[] payload;
     private final int records;
+    private final byte[] warmup;
+    private final int warmupRecords;
 
-    EndToEndRun(Path home, Path workDir, byte[] payload, int records) {
+    /**
+     * {@code warmup} holds {@code warmupRecords} records with seqs from {@code records} on, sent first on the same
+     * connection and waited for, so that the measured records run on compiled code; empty for a cold run.
+     */
+    EndToEndRun(Path home, Path workDir, byte[] payload, int records, byte[] warmup, int warmupRecords) {
         this.home = home;
         this.workDir = workDir;
         this.payload = payload;
         this.records = records;
+        this.warmup = warmup;
+        this.warmupRecords = warmupRecords;
     }
 
     RunResult run(Combination combination, int attempt) throws Exception {
@@ -51,22 +60,31 @@ final class EndToEndRun {
 
     private RunResult measure(Combination combination, SluiceProcess sluice, int tcpPort, SeqLedger ledger,
                               SeqReceiver receiver, double loadBefore) throws Exception {
-        ProcStats before = ProcStats.of(sluice.pid());
-        long ownBefore = ProcStats.ownCpuTicks();
+        ProcStats before;
+        Map<String, Long> threadsBefore;
+        long ownBefore;
         long firstByte;
         long lastSent;
         boolean complete;
         ProcStats after;
         long ownAfter;
+        Map<String, Long> threadsAfter;
         try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", tcpPort))) {
-            ByteBuffer bytes = ByteBuffer.wrap(payload);
-            firstByte = System.nanoTime();
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+            if (warmupRecords > 0) {
+                writeAll(channel, warmup);
+                if (!ledger.awaitOutOfRange(warmupRecords, System.nanoTime() + DEADLINE_NANOS)) {
+                    throw new IllegalStateException("warm-up records did not all arrive; see " + sluice.log());
+                }
             }
+            before = ProcStats.of(sluice.pid());
+            threadsBefore = ThreadCpu.snapshot(sluice.pid());
+            ownBefore = ProcStats.ownCpuTicks();
+            firstByte = System.nanoTime();
+            writeAll(channel, payload);
             lastSent = System.nanoTime();
             complete = ledger.awaitComplete(firstByte + DEADLINE_NANOS, STALL_NANOS, lastSent);
             after = ProcStats.of(sluice.pid());
+            threadsAfter = ThreadCpu.snapshot(sluice.pid());
             ownAfter = ProcStats.ownCpuTicks();
             Thread.sleep(DUPLICATE_GRACE_MILLIS);
         }
@@ -78,8 +96,8 @@ final class EndToEndRun {
         if (!complete) {
             note.append("incomplete after ").append((System.nanoTime() - firstByte) / 1_000_000_000).append(" s");
         }
-        if (ledger.outOfRange() > 0) {
-            append(note, ledger.outOfRange() + " seqs out of range");
+        if (ledger.outOfRange() != warmupRecords) {
+            append(note, (ledger.outOfRange() - warmupRecords) + " seqs out of range beyond the warm-up");
         }
         if (receiver.errors() > 0) {
             append(note, receiver.errors() + " receiver errors, first: " + receiver.firstError());
@@ -94,7 +112,14 @@ final class EndToEndRun {
                 received > 0 ? received / seconds : 0, cpuSeconds * 1_000_000.0 / records,
                 (ownAfter - ownBefore) / 100.0 * 1_000_000.0 / records,
                 after.peakRssKb() / 1024.0, received > 0 ? (lastReceived - lastSent) / 1e6 : -1, loadBefore,
-                ProcStats.load(), sluice.log(), note.toString());
+                ProcStats.load(), sluice.log(), note.toString(), ThreadCpu.busiest(threadsBefore, threadsAfter, 6));
+    }
+
+    private static void writeAll(SocketChannel channel, byte[] bytes) throws java.io.IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
     }
 
     private static void append(StringBuilder note, String text) {

@@ -17,30 +17,40 @@ final class Records {
     private Records() {
     }
 
-    /** {@code count} records as one newline-separated byte stream, seqs 0 to count-1, built in place. */
-    static byte[] tcpPayload(int count) {
+    /** {@code count} records as one newline-separated byte stream, seqs {@code from} on, built in place. */
+    static byte[] tcpPayload(int from, int count) {
         if (MSG.length() != 100) {
             throw new IllegalStateException("msg must be 100 characters, is " + MSG.length());
         }
         byte[] head = "{\"key 1\": 123456789, \"key 2\": \"abcdefg\", \"seq\": ".getBytes(StandardCharsets.US_ASCII);
         byte[] tail = (", \"msg\": \"" + MSG + "\"}\n").getBytes(StandardCharsets.US_ASCII);
         long size = (long) count * (head.length + tail.length);
-        for (long from = 1, digits = 1; from <= count; from *= 10, digits++) {
-            size += (Math.min(count, from * 10) - (from == 1 ? 0 : from)) * digits;
+        for (int seq = from; seq < from + count; seq++) {
+            size += digits(seq);
         }
         byte[] out = new byte[Math.toIntExact(size)];
         int p = 0;
-        for (int seq = 0; seq < count; seq++) {
+        for (int seq = from; seq < from + count; seq++) {
             System.arraycopy(head, 0, out, p, head.length);
             p += head.length;
-            String n = Integer.toString(seq);
-            for (int i = 0; i < n.length(); i++) {
-                out[p++] = (byte) n.charAt(i);
+            int end = p + digits(seq);
+            for (int v = seq, i = end - 1; i >= p; i--, v /= 10) {
+                out[i] = (byte) ('0' + v % 10);
             }
+            p = end;
             System.arraycopy(tail, 0, out, p, tail.length);
             p += tail.length;
         }
         return out;
+    }
+
+    private static int digits(int v) {
+        int n = 1;
+        while (v >= 10) {
+            v /= 10;
+            n++;
+        }
+        return n;
     }
 
     /** json_lines messages as sluice's formatter lays them out, {@code perMessage} records each. */

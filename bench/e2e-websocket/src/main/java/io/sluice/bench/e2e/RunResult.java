@@ -5,10 +5,12 @@ import java.nio.file.Path;
 /**
  * The figures of one end-to-end run. {@code receiverCpuSecondsPerMillion} is this benchmark JVM's CPU (sending
  * and receiving) over the same interval: when it stays far below sluice's, the receiver is not what limits.
+ * {@code busiestThreads} says where sluice's CPU went during the run.
  */
 record RunResult(Combination combination, int records, long received, long lost, long duplicates,
                  double recordsPerSecond, double cpuSecondsPerMillion, double receiverCpuSecondsPerMillion,
-                 double peakRssMb, double delayMillis, double loadBefore, double loadAfter, Path log, String note) {
+                 double peakRssMb, double delayMillis, double loadBefore, double loadAfter, Path log, String note,
+                 String busiestThreads) {
 
     static String header() {
         return String.format("%-10s %5s %7s %11s %9s %9s %8s %7s %5s %9s %11s  %s", "format", "flush", "confirm",

@@ -27,6 +27,7 @@ final class SeqLedger {
             int seq = seqs[i];
             if (seq < 0 || seq >= expected) {
                 outOfRange++;
+                notifyAll();
                 continue;
             }
             long bit = 1L << (seq & 63);
@@ -56,6 +57,18 @@ final class SeqLedger {
             long now = System.nanoTime();
             long lastProgress = Math.max(since, lastArrivalNanos);
             if (now >= deadlineNanos || now - lastProgress >= stallNanos) {
+                return false;
+            }
+            wait(Math.max(1, Math.min(200, (deadlineNanos - now) / 1_000_000)));
+        }
+        return true;
+    }
+
+    /** Waits until at least {@code count} seqs outside the range arrived (warm-up records); true if they did. */
+    synchronized boolean awaitOutOfRange(long count, long deadlineNanos) throws InterruptedException {
+        while (outOfRange < count) {
+            long now = System.nanoTime();
+            if (now >= deadlineNanos) {
                 return false;
             }
             wait(Math.max(1, Math.min(200, (deadlineNanos - now) / 1_000_000)));
