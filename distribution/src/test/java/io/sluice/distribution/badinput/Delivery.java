@@ -1,0 +1,33 @@
+package io.sluice.distribution.badinput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+/** What every bad-input test checks last: the good records all arrived once, and sluice is still healthy. */
+final class Delivery {
+
+    private Delivery() {
+    }
+
+    /** Records {@code 0 .. count-1} of {@code sender} were printed, each exactly once. */
+    static void assertArrivedExactlyOnce(TcpToStdout sluice, String sender, long count) {
+        await(sender + "'s " + count + " records").atMost(Duration.ofSeconds(60))
+                .until(() -> sluice.received.distinct(sender) >= count);
+        assertThat(sluice.received.hasAllUpTo(sender, count)).as("%s: records 0..%d, nothing else", sender, count - 1)
+                .isTrue();
+        assertThat(sluice.received.duplicates(sender)).as("%s: duplicates", sender).isEmpty();
+    }
+
+    /** The sending of {@code sender} ends, and all it sent arrived exactly once. */
+    static void assertAllArrivedExactlyOnce(TcpToStdout sluice, WellBehavedSender sender) throws InterruptedException {
+        assertArrivedExactlyOnce(sluice, sender.name, sender.finish());
+    }
+
+    /** The process runs on and has logged no error or exception. */
+    static void assertStillRunningWithoutErrors(TcpToStdout sluice) {
+        assertThat(sluice.isAlive()).as("sluice is running").isTrue();
+        assertThat(sluice.errorLines()).as("error lines in sluice's log").isEmpty();
+    }
+}
