@@ -47,7 +47,7 @@ public final class StdoutPlugin implements OutputPlugin {
     @Override
     public Output create(OutputContext context) throws PluginException {
         try {
-            return new StdoutOutput(context, FormatOptions.from(context.config()), stream);
+            return new StdoutOutput(context, FormatOptions.from(context), stream);
         } catch (IllegalArgumentException e) {
             throw new PluginException(e.getMessage(), e);
         }

@@ -194,7 +194,7 @@ public final class Engine {
     private void startOutput(OutputLane lane) throws EngineStartException {
         OutputDefinition def = lane.definition();
         try (var swap = def.plugin().enter()) {
-            Output output = def.plugin().factory().create(PluginContexts.output(lane));
+            Output output = def.plugin().factory().create(PluginContexts.output(lane, service));
             lane.attach(output, outcomes);
             output.start();
         } catch (PluginException | RuntimeException e) {
@@ -206,7 +206,7 @@ public final class Engine {
     private void createInput(InputLane lane) throws EngineStartException {
         InputDefinition def = lane.definition();
         try (var swap = def.plugin().enter()) {
-            Input input = def.plugin().factory().create(PluginContexts.input(lane));
+            Input input = def.plugin().factory().create(PluginContexts.input(lane, service));
             lane.attach(input);
         } catch (PluginException | RuntimeException e) {
             throw failure("input", lane.name(), def.plugin().name(), e);

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 class StdoutOutputTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private String escapeUnicode;
 
     @Test
     void msgpackFormatPrintsFluentBitsHumanForm() throws Exception {
@@ -59,6 +60,13 @@ class StdoutOutputTest {
     void jsonDateKeyFalseLeavesTheDateOut() throws Exception {
         assertThat(print(Map.of("format", "json_lines", "json_date_key", "off")))
                 .startsWith("{\"key 1\":123456789,\"key 2\":\"abcdefg\"}\n{\"msg\":");
+    }
+
+    @Test
+    void jsonEscapeUnicodeOffInServiceWritesRawUtf8() throws Exception {
+        escapeUnicode = "off";
+        assertThat(print(Map.of("format", "json_lines", "json_date_key", "off")))
+                .contains("\"msg\":\"h\u00e9llo");
     }
 
     @Test
@@ -103,8 +111,15 @@ class StdoutOutputTest {
         return new EventChunk("1-1.flb", "tcp.0", events.toByteArray(), 0, events.size(), 2);
     }
 
-    private static OutputContext context(PluginConfig config) {
+    private OutputContext context(PluginConfig config) {
+        String escape = escapeUnicode;
         return new OutputContext() {
+            @Override
+            public java.util.Optional<String> serviceSetting(String key) {
+                return key.equals("json.escape_unicode") ? java.util.Optional.ofNullable(escape)
+                        : java.util.Optional.empty();
+            }
+
             @Override
             public int workers() {
                 return 1;

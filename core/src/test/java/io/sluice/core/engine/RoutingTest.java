@@ -110,6 +110,18 @@ class RoutingTest {
     }
 
     @Test
+    void pluginsReadTheServiceSettingsTheyHonour() throws Exception {
+        TestPipeline p = new TestPipeline();
+        TestInput in = p.input("in.0", "t");
+        TestOutput out = p.output("out.0", "*");
+        engine = p.start();
+
+        assertThat(out.context().serviceSetting("json.escape_unicode")).contains("on");
+        assertThat(in.context().serviceSetting("JSON.Convert_Nan_To_Null")).contains("off");
+        assertThat(out.context().serviceSetting("flush")).isEmpty();
+    }
+
+    @Test
     void pluginCountersAppearInTheSnapshotApartFromTheEngines() throws Exception {
         TestPipeline p = new TestPipeline();
         TestInput in = p.input("in.0", "t");
