@@ -13,7 +13,8 @@ public interface Output {
     }
 
     /**
-     * Delivers one chunk. The chunk's bytes are shared with other outputs and must not be modified.
+     * Delivers one chunk. The chunk's bytes are shared with other outputs and must not be modified, nor referenced
+     * after this method returns: core reuses the array for later chunks.
      *
      * @param worker the calling worker's index, from 0 to {@link OutputContext#workers()} − 1
      */
