@@ -53,7 +53,8 @@ record WebSocketSettings(Endpoint endpoint, FormatOptions format, boolean perRec
         specs.add(PropertySpec.of(CONFIRM_DELIVERY, PropertyType.BOOLEAN, "on",
                 "Count a chunk delivered only when the server answers a Ping sent after it"));
         specs.add(PropertySpec.of(CONFIRM_TIMEOUT, PropertyType.TIME, "10s",
-                "How long to wait for that Pong before the connection is considered dead and the chunk retried"));
+                "How long sending a chunk and receiving that Pong may take before the connection is considered "
+                        + "dead and the chunk retried; raise it for slow links"));
         specs.add(PropertySpec.of(COMPRESS, PropertyType.BOOLEAN, "off",
                 "Offer permessage-deflate compression (used only if the server accepts it)"));
         specs.addAll(NetSettings.properties());

@@ -41,8 +41,16 @@ final class TlsFixture {
         keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=sluice test CA",
                 "-ext", "bc:c", "-validity", "2", "-keystore", caStore.toString());
         keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", caStore.toString(), "-file", caPem.toString());
-        issue(serverStore, "server", "CN=localhost", "san=dns:localhost");
+        // keytool is a JVM start per call: issue both certificates at once
+        java.util.concurrent.CompletableFuture<Void> server = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                issue(serverStore, "server", "CN=localhost", "san=dns:localhost");
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
         issue(clientStore, "client", "CN=sluice client", null);
+        server.join();
         Path chain = dir.resolve("client-chain.pem");
         keytool("-exportcert", "-rfc", "-alias", "client", "-keystore", clientStore.toString(),
                 "-file", chain.toString());
