@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.extensions.IExtension;
 import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtension;
 
@@ -87,9 +86,9 @@ final class SessionOpener {
         }
     }
 
-    private Draft_6455 draft() {
+    private FastMaskingDraft draft() {
         // permessage-deflate with the library's defaults only: changing its parameters misbehaves in 1.6.0
         List<IExtension> extensions = settings.compress() ? List.of(new PerMessageDeflateExtension()) : List.of();
-        return new Draft_6455(extensions, MAX_INBOUND_FRAME);
+        return new FastMaskingDraft(extensions, MAX_INBOUND_FRAME);
     }
 }

@@ -60,6 +60,25 @@ class WebSocketOutputTest {
     }
 
     @Test
+    void payloadsOfEveryFrameLengthClassArriveIntact() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of(), 1);
+        List<EventChunk> chunks = new ArrayList<>();
+        long seq = 0;
+        for (int records : new int[] {1, 2, 3, 40, 1200, 1201, 20_000}) {
+            chunks.add(Chunks.numbered(seq, records));
+            seq += records;
+        }
+
+        for (EventChunk chunk : chunks) {
+            assertThat(out.flush(chunk, 0)).isEqualTo(FlushResult.OK);
+        }
+
+        assertThat(server.messages).extracting(RecordingServer.Received::bytes)
+                .containsExactlyElementsOf(chunks.stream().map(EventChunk::data).toList());
+    }
+
+    @Test
     void chunkIsConfirmedOnlyAfterTheServerReadIt() throws Exception {
         RecordingServer server = server(0);
         Output out = output(server.boundPort(), Map.of(), 1);

@@ -1,0 +1,28 @@
+package io.sluice.output.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FastMaskingDraftTest {
+
+    @Test
+    void masksEveryByteWithTheKeyByteAtItsPositionModuloFour() {
+        Random random = new Random(42);
+        for (int length = 0; length < 40; length++) {
+            byte[] data = new byte[length + 3];
+            random.nextBytes(data);
+            byte[] masked = data.clone();
+            int key = random.nextInt();
+
+            FastMaskingDraft.mask(masked, 3, length, key);
+
+            for (int i = 0; i < length; i++) {
+                byte keyByte = (byte) (key >>> (24 - 8 * (i % 4)));
+                assertThat(masked[3 + i]).isEqualTo((byte) (data[3 + i] ^ keyByte));
+            }
+            assertThat(masked[0]).isEqualTo(data[0]);
+        }
+    }
+}
