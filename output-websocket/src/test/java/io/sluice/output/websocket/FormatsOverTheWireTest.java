@@ -93,6 +93,23 @@ class FormatsOverTheWireTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"JSON", "JSON_STREAM", "JSON_LINES"})
+    void invalidUtf8InARecordStillMakesAValidTextFrame(Format format) throws Exception {
+        io.sluice.api.event.EventBuffer buffer = new io.sluice.api.event.EventBuffer(64);
+        buffer.beginEvent(1700000000L, 0);
+        buffer.writeMapHeader(1);
+        buffer.writeString("log");
+        buffer.writeString(new byte[] {'a', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, 'z'}, 0, 5);
+        buffer.endEvent();
+        Output out = output(Map.of("format", format.optionValue()));
+
+        assertThat(out.flush(EventChunk.of("test", buffer.toByteArray(), 1), 0)).isEqualTo(FlushResult.OK);
+
+        assertThat(server.messages).singleElement().satisfies(m -> assertThat(m.text()).isTrue());
+        assertThat(server.closeCodes).isEmpty();
+    }
+
     @Test
     void jsonDateKeyOffLeavesTheDateOut() throws Exception {
         Output out = output(Map.of("format", "json_lines", "json_date_key", "off"));
