@@ -40,6 +40,11 @@ final class SessionReaper implements AutoCloseable {
         }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code task} every {@code periodMillis} on the reaper's thread until {@link #drain}. */
+    void every(long periodMillis, Runnable task) {
+        executor.scheduleWithFixedDelay(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
     /** Drops the connection at once, without a close handshake (used when it is hung or broken). */
     void abandon(ClientSession session, String reason) {
         executor.execute(() -> abandonNow(session, reason));

@@ -4,6 +4,7 @@ import io.sluice.api.FlushResult;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.net.SocketFactory;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ final class WebSocketConnection {
     private final OutageLog outage;
     private final SessionOpener opener;
 
+    private final ReentrantLock lock = new ReentrantLock();
     private ClientSession session;
     private long lastUsedNanos;
     private boolean unansweredPingReported;
@@ -43,7 +45,16 @@ final class WebSocketConnection {
     }
 
     /** Sends {@code messages} as one unit: OK once confirmed, RETRY if anything failed (the session is dropped). */
-    synchronized FlushResult send(List<Message> messages) {
+    FlushResult send(List<Message> messages) {
+        lock.lock();
+        try {
+            return sendLocked(messages);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private FlushResult sendLocked(List<Message> messages) {
         try {
             retireIfStale();
             boolean reused = session != null;
@@ -172,15 +183,35 @@ final class WebSocketConnection {
     }
 
     /** Closes cleanly (1000) and waits up to {@code millis} for the server to complete the close handshake. */
-    synchronized void close(long millis) throws InterruptedException {
-        ClientSession s = session;
-        session = null;
+    void close(long millis) throws InterruptedException {
+        ClientSession s;
+        lock.lock();
+        try {
+            s = session;
+            session = null;
+        } finally {
+            lock.unlock();
+        }
         if (s == null) {
             return;
         }
         reaper.closeGracefully(s, "shutdown");
         if (!s.awaitEnd(millis)) {
             reaper.abandon(s, "close handshake not completed");
+        }
+    }
+
+    /**
+     * Closes the session if it has been idle longer than {@code net.keepalive_idle_timeout}; called periodically from
+     * another thread, it skips a connection that is busy sending (that one is in use, not idle).
+     */
+    void closeIfIdle() {
+        if (lock.tryLock()) {
+            try {
+                retireIfStale();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

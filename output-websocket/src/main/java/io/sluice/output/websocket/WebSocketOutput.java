@@ -55,6 +55,14 @@ final class WebSocketOutput implements Output {
         for (int i = 0; i < connections.length; i++) {
             connections[i] = new WebSocketConnection(i, settings, factory, reaper, log);
         }
+        long idleMillis = settings.net().keepaliveIdleTimeout().toMillis();
+        if (idleMillis > 0) {
+            reaper.every(Math.max(250, Math.min(1000, idleMillis / 4)), () -> {
+                for (WebSocketConnection c : connections) {
+                    c.closeIfIdle();
+                }
+            });
+        }
         if (!settings.endpoint().headers().isEmpty()) {
             log.debug("handshake headers: {}", settings.endpoint().headers());
         }
