@@ -133,10 +133,16 @@ final class JsonStreamDecoder implements RecordDecoder {
             return end;
         } catch (IOException e) {
             JsonLocation where = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
-            long at = where == null || where.getByteOffset() < 0 ? 0 : parserStart + where.getByteOffset();
+            if ((where == null || where.getByteOffset() < 0) && parser != null) {
+                // a constraint violation (e.g. a string over the limit) carries no location: the parser knows it,
+                // and restarting from the segment's start would emit its earlier records again
+                where = parser.currentLocation();
+            }
+            long at = where == null || where.getByteOffset() < 0 ? chunkStart + from
+                    : parserStart + where.getByteOffset();
             int idx = (int) Math.max(from, Math.min(end, at - chunkStart));
             if (e instanceof StreamConstraintsException && record.isOpen()) {
-                problems.oversize(chunkStart + end - record.start(), limit);
+                problems.oversize(Math.max(at, chunkStart + idx) - record.start(), limit);
             } else if (ignoreDepth == 0) {
                 // show the bad record from its start when it began in this read, else the bytes before the error
                 long shownFrom = record.isOpen() ? record.start() - chunkStart : idx - 16;

@@ -106,10 +106,29 @@ class RandomBytesPropertyTest {
         return Arbitraries.oneOf(uniform, jsonish);
     }
 
+    /** A string over the limit must not send the decoder back over records it already emitted in the same read. */
+    @org.junit.jupiter.api.Test
+    void aStringOverTheLimitDoesNotReemitTheRecordsBeforeItInTheSameRead() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            s.append("{\"seq\": ").append(i).append("}\n");
+        }
+        s.append("{\"msg\": \"").append("x".repeat(5_000)).append("\"}\n{\"seq\": 10}\n");
+        RecordingProblems problems = new RecordingProblems();
+
+        var records = DecoderHarness.json(problems, 4096).read(s.toString()).finish().records;
+
+        assertThat(records).extracting(r -> r.get("seq"))
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(problems.oversize).hasSize(1);
+    }
+
     /** Pieces of garbage; an empty piece stands for a second record line in a row instead. */
     @Provide
     Arbitrary<List<byte[]>> pieces() {
-        return Arbitraries.oneOf(garbage(), Arbitraries.just(new byte[0])).list().ofMaxSize(8);
+        Arbitrary<byte[]> longString = Arbitraries.integers().between(1, 6_000)
+                .map(n -> ("{\"s\": \"" + "x".repeat(n)).getBytes(StandardCharsets.UTF_8));
+        return Arbitraries.oneOf(garbage(), longString, Arbitraries.just(new byte[0])).list().ofMaxSize(8);
     }
 
     private static Byte[] box(byte[] bytes) {
