@@ -91,19 +91,23 @@ class WebSocketOutputTest {
     }
 
     @Test
-    void uriWithoutLeadingSlashAndCustomHeadersReachTheServer() throws Exception {
+    void uriWithoutLeadingSlashAndCustomHeadersReachTheServerAndHeaderValuesAreNeverLogged() throws Exception {
         RecordingServer server = server(0);
-        Output out = harness.start(new TestContext(Map.of(
+        TestContext context = new TestContext(Map.of(
                 "host", List.of("127.0.0.1"), "port", List.of(Integer.toString(server.boundPort())),
                 "uri", List.of("ingest/logs?tenant=a"),
-                "header", List.of("X-Token secret-value-1", "X-Team  platform team")), 1));
+                "header", List.of("X-Token secret-value-1", "X-Team  platform team")), 1);
+        Output out = harness.start(context);
 
         deliver(out, Chunks.numbered(0, 1));
+        out.stop();
 
         Map<String, String> hs = server.handshakes.get(0);
         assertThat(hs.get(":path")).isEqualTo("/ingest/logs?tenant=a");
         assertThat(hs.get("x-token")).isEqualTo("secret-value-1");
         assertThat(hs.get("x-team")).isEqualTo("platform team");
+        assertThat(context.lines(ch.qos.logback.classic.Level.TRACE)).isNotEmpty()
+                .noneMatch(l -> l.contains("secret-value-1"));
     }
 
     @Test
