@@ -20,7 +20,6 @@ final class WebSocketOutput implements Output {
 
     private static final long STOP_CLOSE_MILLIS = 2000;
 
-    private final OutputContext context;
     private final WebSocketSettings settings;
     private final Logger log;
     private final SessionReaper reaper;
@@ -32,7 +31,6 @@ final class WebSocketOutput implements Output {
     private final RateLimitedLog formatLog;
 
     WebSocketOutput(OutputContext context, WebSocketSettings settings) {
-        this.context = context;
         this.settings = settings;
         this.log = context.logger();
         this.reaper = new SessionReaper(context.instanceName());
@@ -42,7 +40,8 @@ final class WebSocketOutput implements Output {
         for (int i = 0; i < workers; i++) {
             encoders[i] = new PayloadEncoder(settings.format(), settings.perRecord());
         }
-        this.records = context.metrics().counter("proc_records", "Records delivered (confirmed when confirm_delivery on)");
+        this.records = context.metrics().counter("proc_records",
+                "Records delivered (confirmed by the server when confirm_delivery is on)");
         this.bytes = context.metrics().counter("proc_bytes", "Payload bytes delivered");
         this.formatErrors = context.metrics().counter("format_errors",
                 "Records of chunks dropped because a record could not be formatted");
