@@ -1,0 +1,67 @@
+package io.sluice.distribution.faults;
+
+import static io.sluice.distribution.faults.NumberedRecords.freePort;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.distribution.fake.CloseFrame;
+import io.sluice.distribution.fake.FailureMode;
+import io.sluice.distribution.fake.FakeWebSocketServer;
+import io.sluice.distribution.fake.ReceivedRecords;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Idle connections, closed by either side, are reopened on demand without losing or repeating a record. */
+class IdleConnectionIT {
+
+    private static final int BATCH = 1000;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void recordsSentAfterTheServerClosedAnIdleConnectionStillArrive() throws Exception {
+        try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.IDLE_CLOSE)
+                .idleTimeout(Duration.ofSeconds(2)).start();
+             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+                     SluiceConfig.tcpToWebSocket(freePort(), server.port())
+                             .output("net.keepalive_idle_timeout", 30))) {
+            int tcpPort = FailureModeRecoveryIT.tcpPort(sluice);
+            NumberedRecords.send(tcpPort, 0, BATCH);
+            server.awaitSeqs("seq", 0, BATCH - 1, Duration.ofSeconds(20));
+            // sluice still holds the connection it thinks is kept alive; the server gives up on it
+            server.awaitOpenConnections(0, Duration.ofSeconds(20));
+            NumberedRecords.send(tcpPort, BATCH, 2L * BATCH);
+            ReceivedRecords received = Delivery.awaitAll(server, sluice, 2L * BATCH, Duration.ofSeconds(20));
+            Delivery.report("server closed the idle connection", received, 2L * BATCH);
+            assertThat(received.duplicates()).isZero();
+            assertThat(server.handshakesCompleted()).isEqualTo(2);
+            assertThat(sluice.logLinesWith("retry in")).as("no retry spent on the stale connection").isEmpty();
+        }
+    }
+
+    @Test
+    void aConnectionIdleLongerThanKeepaliveIdleTimeoutIsClosedCleanlyAndReopened() throws Exception {
+        try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
+             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+                     SluiceConfig.tcpToWebSocket(freePort(), server.port())
+                             .output("net.keepalive_idle_timeout", 1))) {
+            int tcpPort = FailureModeRecoveryIT.tcpPort(sluice);
+            NumberedRecords.send(tcpPort, 0, BATCH);
+            server.awaitSeqs("seq", 0, BATCH - 1, Duration.ofSeconds(20));
+            long quietSince = System.nanoTime();
+            // the idle timeout is a matter of time: wait until the connection has been idle longer than it
+            Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> System.nanoTime() - quietSince > 1_300_000_000L);
+            NumberedRecords.send(tcpPort, BATCH, 2L * BATCH);
+            ReceivedRecords received = Delivery.awaitAll(server, sluice, 2L * BATCH, Duration.ofSeconds(20));
+            Delivery.report("sluice closed its idle connection", received, 2L * BATCH);
+            assertThat(received.duplicates()).isZero();
+            assertThat(server.handshakesCompleted()).isEqualTo(2);
+            assertThat(server.awaitClosesReceived(1, Duration.ofSeconds(10)))
+                    .extracting(CloseFrame::code).first().isEqualTo(1000);
+        }
+    }
+}
