@@ -3,7 +3,12 @@ package io.sluice.api;
 /** Registers counters of one plugin instance. */
 public interface PluginMetrics {
 
-    /** The counter called {@code name} (lower_snake_case), created on first use; {@code help} says what it counts. */
+    /**
+     * The counter called {@code name} (lower_snake_case), created on first use; {@code help} says what it counts.
+     * The engine's own names ({@code records}, {@code bytes}, {@code proc_records}, {@code proc_bytes},
+     * {@code errors}, {@code retries}, {@code retries_failed}, {@code dropped_records}, {@code retried_records})
+     * are refused with IllegalArgumentException.
+     */
     Counter counter(String name, String help);
 
     /** A monotonically increasing count, safe to update from any thread. */

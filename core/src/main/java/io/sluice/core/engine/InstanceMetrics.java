@@ -62,6 +62,10 @@ public final class InstanceMetrics {
     }
 
     private PluginMetrics.Counter pluginCounter(String counter, String help) {
+        if (engine.containsKey(counter)) {
+            throw new IllegalArgumentException("counter '" + counter + "' is one of the engine's own counters of "
+                    + name + "; a plugin must name its counters differently");
+        }
         synchronized (own) {
             return own.computeIfAbsent(counter, k -> new Count());
         }

@@ -1,6 +1,7 @@
 package io.sluice.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -129,10 +130,20 @@ class RoutingTest {
         engine = p.start();
 
         in.context().metrics().counter("bad_records", "records that failed to parse").add(3);
-        in.context().metrics().counter("records", "a plugin counter with an engine name").add(100);
 
         InstanceSnapshot s = engine.metrics().input("in.0");
-        assertThat(s.pluginCounters()).containsEntry("bad_records", 3L).containsEntry("records", 100L);
+        assertThat(s.pluginCounters()).containsEntry("bad_records", 3L);
         assertThat(s.get("records")).isZero();
+    }
+
+    @Test
+    void pluginCannotRegisterACounterUnderAnEngineName() throws Exception {
+        TestPipeline p = new TestPipeline();
+        TestInput in = p.input("in.0", "t");
+        p.output("out.0", "*");
+        engine = p.start();
+
+        assertThatThrownBy(() -> in.context().metrics().counter("records", "clash"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'records'");
     }
 }

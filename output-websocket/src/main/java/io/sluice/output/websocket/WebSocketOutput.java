@@ -40,9 +40,9 @@ final class WebSocketOutput implements Output {
         for (int i = 0; i < workers; i++) {
             encoders[i] = new PayloadEncoder(settings.format(), settings.perRecord());
         }
-        this.records = context.metrics().counter("proc_records",
+        this.records = context.metrics().counter("confirmed_records",
                 "Records delivered (confirmed by the server when confirm_delivery is on)");
-        this.bytes = context.metrics().counter("proc_bytes", "Payload bytes delivered");
+        this.bytes = context.metrics().counter("payload_bytes", "Formatted payload bytes delivered");
         this.formatErrors = context.metrics().counter("format_errors",
                 "Records of chunks dropped because a record could not be formatted");
         this.formatLog = new RateLimitedLog(log, 10_000);
