@@ -24,6 +24,7 @@ final class JsonWriter {
     private final FormatOptions options;
     private final byte[] dateKey;
     private final byte[] dateKeyJson;
+    private final RenderedDate date;
     private int[] pairs = new int[STRIDE * 64];
     private int top;
     private byte[] dataRef;
@@ -34,12 +35,14 @@ final class JsonWriter {
         if (options.dateKey() == null) {
             dateKey = null;
             dateKeyJson = null;
+            date = null;
         } else {
             dateKey = options.dateKey().getBytes(StandardCharsets.UTF_8);
             ByteSink key = new ByteSink(dateKey.length + 8);
             JsonStrings.writeQuoted(key, dateKey, 0, dateKey.length, options.escapeUnicode());
             key.write(':');
             dateKeyJson = key.toByteArray();
+            date = new RenderedDate(options.dateFormat());
         }
     }
 
@@ -56,7 +59,7 @@ final class JsonWriter {
         boolean first = true;
         if (dateKey != null && (bodyIsMap ? !hasKey(0, n, dateKey) : !Arrays.equals(dateKey, LOG))) {
             out.write(dateKeyJson);
-            DateText.write(out, options.dateFormat(), ev.seconds(), ev.nanos());
+            date.write(out, ev.seconds(), ev.nanos());
             first = false;
         }
         if (ev.metadataPos() >= 0 && !(bodyIsMap && hasKey(0, n, INTERNAL))) {

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -46,11 +47,22 @@ public class FormatterBenchmark {
     private final HumanFormatter human = new HumanFormatter();
     private long sink;
 
+    /**
+     * {@code distinct}: every record its own timestamp; {@code perRead}: 400 records share one, as the tcp input
+     * stamps all records of one 64 KB read with the same time.
+     */
+    @Param({"perRead", "distinct"})
+    public String timestamps;
+
     @Setup
     public void buildChunk() {
         EventBuffer b = new EventBuffer(2 << 20);
         for (int i = 0; i < RECORDS; i++) {
-            b.beginEvent(1700000000L + i / 1000, (i % 1000) * 1_000_123);
+            if (timestamps.equals("distinct")) {
+                b.beginEvent(1700000000L + i / 1000, (i % 1000) * 1_000_123);
+            } else {
+                b.beginEvent(1700000000L + i / 4000, (i / 400) * 1_000_123);
+            }
             b.writeMapHeader(4);
             b.writeString("key 1");
             b.writeLong(123456789);
