@@ -1,6 +1,9 @@
 package io.sluice.api.format;
 
 import io.sluice.api.ByteSink;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Writes UTF-8 bytes as a quoted JSON string by Fluent Bit's rules: short escapes for {@code " \ \n \r \t \b \f},
@@ -11,6 +14,17 @@ final class JsonStrings {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] REPLACEMENT_RAW = {(byte) 0xef, (byte) 0xbf, (byte) 0xbd};
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** Bytes written as they are: printable ASCII except {@code "} and {@code \\}. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0x20; c < 0x7f; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
 
     private JsonStrings() {
     }
@@ -27,12 +41,12 @@ final class JsonStrings {
         int end = off + len;
         int run = off;
         int i = off;
-        while (i < end) {
-            int c = b[i] & 0xff;
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                i++;
-                continue;
+        while (true) {
+            i = plainRunEnd(b, i, end);
+            if (i == end) {
+                break;
             }
+            int c = b[i] & 0xff;
             if (i > run) {
                 out.write(b, run, i - run);
             }
@@ -68,6 +82,35 @@ final class JsonStrings {
         if (end > run) {
             out.write(b, run, end - run);
         }
+    }
+
+    /**
+     * The index of the first byte in {@code b[i, end)} that cannot be copied as is (a control, DEL, {@code "},
+     * {@code \\} or non-ASCII), or {@code end}. Eight bytes are tested at a time with word arithmetic, since most
+     * strings need no escape at all.
+     */
+    static int plainRunEnd(byte[] b, int i, int end) {
+        while (i <= end - 8) {
+            long x = (long) WORDS.get(b, i);
+            long special = (x & HIGH_BITS)
+                    | ((x - 0x20 * ONES) & ~x & HIGH_BITS)
+                    | hasZeroByte(x ^ ('"' * ONES))
+                    | hasZeroByte(x ^ ('\\' * ONES))
+                    | hasZeroByte(x ^ (0x7f * ONES));
+            if (special != 0) {
+                break;
+            }
+            i += 8;
+        }
+        while (i < end && PLAIN[b[i] & 0xff]) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Non-zero exactly when some byte of {@code v} is zero. */
+    private static long hasZeroByte(long v) {
+        return (v - ONES) & ~v & HIGH_BITS;
     }
 
     private static void writeAsciiEscape(ByteSink out, int c) {
