@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 
@@ -34,6 +35,8 @@ import java.math.BigInteger;
 final class JsonStreamDecoder implements RecordDecoder {
 
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    /** Where {@link #sizeIfOverLimit} lets the parser "release" its unread bytes: nowhere, they stay in the parser. */
+    private static final OutputStream UNREAD = OutputStream.nullOutputStream();
 
     private final JsonFactory factory;
     private final DecodeProblems problems;
@@ -238,7 +241,7 @@ final class JsonStreamDecoder implements RecordDecoder {
         }
     }
 
-    private void endRecord(RecordBuffer out) {
+    private void endRecord(RecordBuffer out) throws IOException {
         long size = sizeIfOverLimit();
         if (size > 0) {
             problems.oversize(size, limit);
@@ -258,14 +261,16 @@ final class JsonStreamDecoder implements RecordDecoder {
 
     /**
      * The size of the record whose {@code }} is the current token, or 0 when it is certainly within the limit.
-     * Jackson's token offset is stale for end tokens and its reading position costs an object, so that is asked only
-     * when the cheap upper bound, everything fed so far, is over the limit.
+     * Jackson's token offset is stale for end tokens and its reading position costs an object, so when the cheap
+     * upper bound, everything fed so far, is over the limit, the position is taken from how many fed bytes the parser
+     * has not read yet ({@code releaseBuffered} into a sink that keeps nothing): right after a {@code }} that is
+     * the byte after it.
      */
-    private long sizeIfOverLimit() {
+    private long sizeIfOverLimit() throws IOException {
         if (fedEnd - record.start() <= limit) {
             return 0;
         }
-        long size = parserStart + parser.currentLocation().getByteOffset() - record.start();
+        long size = fedEnd - parser.releaseBuffered(UNREAD) - record.start();
         return size > limit ? size : 0;
     }
 

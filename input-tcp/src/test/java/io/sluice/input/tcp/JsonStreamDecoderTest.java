@@ -196,6 +196,20 @@ class JsonStreamDecoderTest {
     }
 
     @Test
+    void aRecordEndingInANumberIsMeasuredToItsClosingBraceWhereverTheReadsSplitIt() {
+        String rec = "{\"n\":[1, 2],\"m\":12345}";
+        byte[] b = (rec + "   \n" + rec + rec).getBytes(StandardCharsets.UTF_8);
+        for (int cut = 0; cut <= b.length; cut++) {
+            RecordingProblems kept = new RecordingProblems();
+            assertThat(DecoderHarness.json(kept, rec.length()).readSplit(b, cut).records).as("cut %d", cut).hasSize(3);
+            RecordingProblems dropped = new RecordingProblems();
+            assertThat(DecoderHarness.json(dropped, rec.length() - 1).readSplit(b, cut).records).isEmpty();
+            assertThat(dropped.oversize).as("cut %d", cut)
+                    .containsExactly((long) rec.length(), (long) rec.length(), (long) rec.length());
+        }
+    }
+
+    @Test
     void aHugeStringIsDroppedAsOversizeWithoutBufferingIt() {
         RecordingProblems p = new RecordingProblems();
         DecoderHarness h = DecoderHarness.json(p, 2048);
