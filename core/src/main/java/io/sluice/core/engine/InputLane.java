@@ -4,6 +4,7 @@ import io.sluice.api.Emitter;
 import io.sluice.api.Input;
 import io.sluice.api.PluginException;
 import io.sluice.api.PluginMetrics;
+import io.sluice.api.log.RateLimitedLog;
 import io.sluice.core.config.InputDefinition;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ final class InputLane implements Emitter {
     private final AtomicLong buffered = new AtomicLong();
     private final Object lock = new Object();
     private final ReentrantLock transition = new ReentrantLock();
+    private final RateLimitedLog failures = new RateLimitedLog(LOG, 10_000);
     private ChunkRouter router;
     private Backpressure backpressure;
     private Chunk open;
@@ -144,8 +146,9 @@ final class InputLane implements Emitter {
         try (var swap = definition.plugin().enter()) {
             input.pause();
             paused = true;
-        } catch (RuntimeException e) {
-            LOG.error("input {} failed to pause: {}", name(), e.toString());
+        } catch (Throwable e) {
+            FatalErrors.rethrowFatal(e);
+            failures.error("pause-" + name(), "input {} failed to pause: {}", name(), e.toString());
         }
         return paused;
     }
@@ -159,9 +162,10 @@ final class InputLane implements Emitter {
         paused = false;
         try (var swap = definition.plugin().enter()) {
             input.resume();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            FatalErrors.rethrowFatal(e);
             paused = true;
-            LOG.error("input {} failed to resume: {}", name(), e.toString());
+            failures.error("resume-" + name(), "input {} failed to resume: {}", name(), e.toString());
         }
         return !paused;
     }
@@ -174,7 +178,8 @@ final class InputLane implements Emitter {
         stopped = true;
         try (var swap = definition.plugin().enter()) {
             input.stop();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            FatalErrors.rethrowFatal(e);
             LOG.error("input {} failed to stop cleanly: {}", name(), e.toString());
         }
     }

@@ -72,12 +72,18 @@ final class OutputLane {
             try {
                 task = queue.take();
             } catch (InterruptedException e) {
-                return;
-            }
-            if (task.isSettled()) {
+                // A plugin may leave its thread interrupted; only the engine's own interrupt ends the worker.
                 continue;
             }
-            outcomes.apply(task, flush(task, worker));
+            try {
+                if (!task.isSettled()) {
+                    outcomes.apply(task, flush(task, worker));
+                }
+            } catch (Throwable e) {
+                FatalErrors.rethrowFatal(e);
+                crashLog.error("worker-" + name(), "output={} worker {} failed to settle chunk '{}': {}", name(),
+                        worker, task.chunk().id(), e.toString());
+            }
         }
     }
 
@@ -89,7 +95,8 @@ final class OutputLane {
                 return FlushResult.RETRY;
             }
             return result;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            FatalErrors.rethrowFatal(e);
             crashLog.error("crash-" + name(), "output={} failed to flush chunk '{}': {}; treated as RETRY", name(),
                     task.chunk().id(), e.toString());
             return FlushResult.RETRY;

@@ -19,6 +19,8 @@ final class TestInput implements Input {
     private volatile boolean paused;
     private volatile boolean stopped;
     private volatile InputContext context;
+    private volatile Runnable onPause = () -> { };
+    private volatile Runnable onResume = () -> { };
     private long nextSeq;
 
     InputPlugin factory() {
@@ -99,14 +101,28 @@ final class TestInput implements Input {
     public void start() throws PluginException {
     }
 
+    /** Runs {@code action} inside every {@link #pause()} call, before it returns. */
+    TestInput whenPaused(Runnable action) {
+        onPause = action;
+        return this;
+    }
+
+    /** Runs {@code action} inside every {@link #resume()} call, before the input counts as resumed. */
+    TestInput whenResumed(Runnable action) {
+        onResume = action;
+        return this;
+    }
+
     @Override
     public void pause() {
         paused = true;
         pauses.incrementAndGet();
+        onPause.run();
     }
 
     @Override
     public void resume() {
+        onResume.run();
         paused = false;
         resumes.incrementAndGet();
     }

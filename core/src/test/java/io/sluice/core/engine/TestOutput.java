@@ -35,6 +35,7 @@ final class TestOutput implements Output {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile OutputContext context;
     private volatile boolean stopped;
+    private volatile Runnable onStop = () -> { };
 
     OutputPlugin factory() {
         return new OutputPlugin() {
@@ -96,8 +97,15 @@ final class TestOutput implements Output {
         return new EventChunk(c.id(), c.tag(), bytes, 0, bytes.length, c.records());
     }
 
+    /** Runs {@code action} inside {@link #stop()}, before the output counts as stopped. */
+    TestOutput whenStopped(Runnable action) {
+        onStop = action;
+        return this;
+    }
+
     @Override
     public void stop() {
+        onStop.run();
         stopped = true;
     }
 
