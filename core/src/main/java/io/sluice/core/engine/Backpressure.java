@@ -10,12 +10,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pauses inputs whose buffered bytes (appended, not yet released by every route) reach their limit and resumes them
- * once below it; data is never dropped for memory.
+ * once below three quarters of it; data is never dropped for memory. The gap (hysteresis) lets a paused input resume
+ * with room for several chunks, so a steady overload pauses and resumes it a few times per hundred megabytes instead
+ * of once per released chunk; each transition is still logged once ({@code paused (mem buf overlimit)},
+ * {@code resume (mem buf overlimit)}, as Fluent Bit words them).
  *
  * <p>An input with {@code Mem_Buf_Limit} is judged by its own bytes alone. Every input without one is judged by the
  * engine-wide cap ({@code Mem_Buf_Limit} of {@code [SERVICE]}, default 32 MB) over the bytes of <em>all</em> inputs:
  * when the total reaches it, all inputs without their own limit pause together, and they resume together when the
- * total falls below it. Pausing them all rather than the biggest keeps the rule simple and the bound hard.
+ * total falls below three quarters of it. Pausing them all rather than the biggest keeps the rule simple and the bound hard.
  *
  * <p>Each input's pause state changes only under its transition lock, and the plugin's {@code pause()} /
  * {@code resume()} are called under it, so the calls stay in order. The emitting thread pauses its own input itself,
@@ -85,7 +88,8 @@ final class Backpressure {
 
     /** Brings one input's pause state in line with its account; the caller holds its transition lock. */
     private void settle(InputLane input) {
-        boolean over = over(input, input.buffered(), total.get());
+        boolean over = input.isPaused() ? stillOver(input, input.buffered(), total.get())
+                : over(input, input.buffered(), total.get());
         if (over && !input.isPaused() && input.pause()) {
             anyPaused = true;
             LOG.info("{} paused (mem buf overlimit)", input.name());
@@ -96,6 +100,17 @@ final class Backpressure {
 
     private boolean over(InputLane input, long own, long sum) {
         return input.memBufLimit() > 0 ? own >= input.memBufLimit() : engineCap > 0 && sum >= engineCap;
+    }
+
+    /** Whether a paused input must stay paused: its account is not yet below the resume level. */
+    private boolean stillOver(InputLane input, long own, long sum) {
+        return input.memBufLimit() > 0 ? own >= resumeLevel(input.memBufLimit())
+                : engineCap > 0 && sum >= resumeLevel(engineCap);
+    }
+
+    /** Three quarters of {@code limit}: below it a paused input resumes. */
+    private static long resumeLevel(long limit) {
+        return limit - limit / 4;
     }
 
     private void request() {

@@ -100,4 +100,38 @@ class BackpressureTest {
         assertThat(log.containing("resume (mem buf overlimit)")).hasSize(3);
         assertThat(out.delivered()).hasSize((int) in.emitted()).doesNotHaveDuplicates();
     }
+
+    @Test
+    void aPausedInputResumesOnlyOnceBelowThreeQuartersOfItsLimit() throws Exception {
+        TestPipeline p = new TestPipeline().flush(0.02).sealBytes(1_000);
+        TestInput in = p.input("fast.0", "t", 20_000);
+        java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(0);
+        p.output("slow.0", "*").answering((c, call, w) -> {
+            permits.acquire();
+            return FlushResult.OK;
+        });
+        engine = p.start();
+        while (!in.paused()) {
+            in.emit(2, 90);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.pendingTasks() > 0);
+
+        int drained = 0;
+        while (engine.bufferedBytes() >= 15_000) {
+            assertThat(in.resumes()).as("resumed at %d buffered bytes", engine.bufferedBytes()).isZero();
+            long before = engine.bufferedBytes();
+            permits.release(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> engine.bufferedBytes() < before);
+            drained++;
+            if (engine.bufferedBytes() < 20_000 && engine.bufferedBytes() >= 15_000) {
+                await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> in.paused());
+            }
+        }
+        permits.release(1_000);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !in.paused());
+        assertThat(drained).isGreaterThan(1);
+        assertThat(in.resumes()).isEqualTo(1);
+        assertThat(log.containing("fast.0 resume (mem buf overlimit)")).hasSize(1);
+    }
 }
