@@ -1,5 +1,7 @@
 package io.sluice.core.engine;
 
+import io.sluice.core.config.InputDefinition;
+import io.sluice.core.config.PipelineConfig;
 import java.util.ArrayDeque;
 
 /**
@@ -7,7 +9,8 @@ import java.util.ArrayDeque;
  * threshold plus slack for the batch that crosses it). A chunk starts in the smallest class that holds its first
  * batch and moves up as it grows, so a chunk of a quiet input holds little heap beyond what it accounts; an input
  * that filled its last chunk starts the next one full. Reusing arrays spares G1 a humongous allocation per chunk at
- * high rates. The full class may keep half of {@code maxIdleBytes} idle, the smaller ones share the other half.
+ * high rates. The full class may keep half of {@code maxIdleBytes} idle, the smaller ones share the other half;
+ * {@link #allowance} sizes it from the inputs' buffer limits.
  * Thread-safe.
  */
 final class ChunkArrays {
@@ -38,6 +41,39 @@ final class ChunkArrays {
             maxIdle[i] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, share / sizes[i]));
             pools[i] = new ArrayDeque<>();
         }
+    }
+
+    /**
+     * How many idle bytes the pool of an engine for {@code config} may keep: at least {@code tuning.pooledBytes()},
+     * and, when every input is bounded by a {@code Mem_Buf_Limit}, twice the full arrays the inputs can hold (the
+     * full class gets half), so an output that drains a whole buffer at once hands back arrays the inputs take again
+     * instead of leaving them to the collector. Arrays are made only when the pool is empty, so this never keeps
+     * more than the buffers once held. 0 (pooling off) stays 0.
+     */
+    static long allowance(PipelineConfig config, EngineTuning tuning) {
+        if (tuning.pooledBytes() <= 0) {
+            return 0;
+        }
+        long seal = Math.max(1, tuning.sealBytes());
+        // a limit of L holds L / seal sealed chunks, the one whose append crossed it, and the open one
+        long fullChunks = 0;
+        boolean shared = false;
+        for (InputDefinition def : config.inputs()) {
+            if (def.memBufLimit() > 0) {
+                fullChunks += def.memBufLimit() / seal + 2;
+            } else {
+                shared = true;
+                fullChunks += 1;
+            }
+        }
+        if (shared) {
+            long cap = config.service().memBufLimit();
+            if (cap <= 0) {
+                return tuning.pooledBytes();
+            }
+            fullChunks += cap / seal + 1;
+        }
+        return Math.max(tuning.pooledBytes(), 2 * fullChunks * (seal + SLACK));
     }
 
     /** An array of at least {@code need} bytes; a full one when {@code startFull}. */

@@ -54,7 +54,7 @@ public final class Engine {
             return t;
         });
         engineThread.setRemoveOnCancelPolicy(true);
-        ChunkArrays arrays = new ChunkArrays(tuning.sealBytes(), poolAllowance(config, tuning));
+        ChunkArrays arrays = new ChunkArrays(tuning.sealBytes(), ChunkArrays.allowance(config, tuning));
         this.backpressure = new Backpressure(service.memBufLimit(), engineThread);
         this.router = new ChunkRouter(arrays, backpressure);
         this.timers = new RetryTimers(engineThread, tuning.retryUnit());
@@ -244,37 +244,5 @@ public final class Engine {
         }
         String sub = service.storageRejectedPath() == null ? "rejected" : service.storageRejectedPath();
         return service.storagePath().resolve(sub);
-    }
-
-    /**
-     * How many idle bytes the chunk-array pool may keep: at least {@code tuning.pooledBytes()}, and, when every input
-     * is bounded by a {@code Mem_Buf_Limit}, twice what the inputs can buffer (the pool gives the full-chunk class
-     * half), so an output that drains a full buffer at once hands back arrays the inputs take again instead of
-     * leaving them to the collector. Arrays are only created when the pool is empty, so this never holds more than
-     * the buffers once held. 0 (pooling off) stays 0.
-     */
-    static long poolAllowance(PipelineConfig config, EngineTuning tuning) {
-        if (tuning.pooledBytes() <= 0) {
-            return 0;
-        }
-        long chunk = tuning.sealBytes() + ChunkArrays.SLACK;
-        long bufferable = 0;
-        boolean shared = false;
-        for (InputDefinition def : config.inputs()) {
-            if (def.memBufLimit() > 0) {
-                bufferable += def.memBufLimit() + chunk;
-            } else {
-                shared = true;
-                bufferable += chunk;
-            }
-        }
-        if (shared) {
-            long cap = config.service().memBufLimit();
-            if (cap <= 0) {
-                return tuning.pooledBytes();
-            }
-            bufferable += cap;
-        }
-        return Math.max(tuning.pooledBytes(), 2 * bufferable);
     }
 }

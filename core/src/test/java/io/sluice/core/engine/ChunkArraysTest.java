@@ -38,4 +38,38 @@ class ChunkArraysTest {
         none.give(none.take(1, true));
         assertThat(none.idleBytes()).isZero();
     }
+
+    @Test
+    void aPoolSizedByTheEngineWideLimitTakesBackAWholeDrainedBuffer() {
+        TestPipeline p = new TestPipeline().engineCap(32_000_000);
+        p.input("tcp.0", "t");
+        ChunkArrays pool = new ChunkArrays(2_048_000, ChunkArrays.allowance(p.config(), EngineTuning.defaults()));
+        java.util.List<byte[]> inFlight = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            inFlight.add(pool.take(1, true));
+        }
+
+        inFlight.forEach(pool::give);
+
+        java.util.Set<byte[]> given = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        given.addAll(inFlight);
+        for (int i = 0; i < 16; i++) {
+            assertThat(given.remove(pool.take(1, true))).as("take %d reuses an array", i).isTrue();
+        }
+    }
+
+    @Test
+    void perInputLimitsAddUpAndAnUnboundedPipelineKeepsTheDefaultAllowance() {
+        TestPipeline bounded = new TestPipeline().engineCap(0);
+        bounded.input("a.0", "a", 5_000_000);
+        bounded.input("b.0", "b", 5_000_000);
+        TestPipeline unbounded = new TestPipeline().engineCap(0);
+        unbounded.input("a.0", "a");
+        long array = 2_048_000 + 256 * 1024;
+
+        assertThat(ChunkArrays.allowance(bounded.config(), EngineTuning.defaults()))
+                .as("2 inputs x (2 sealed + crossing + open) full arrays, doubled")
+                .isEqualTo(2 * 2 * (5_000_000 / 2_048_000 + 2) * array);
+        assertThat(ChunkArrays.allowance(unbounded.config(), EngineTuning.defaults())).isEqualTo(16_000_000);
+    }
 }
