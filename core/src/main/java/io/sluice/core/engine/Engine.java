@@ -2,7 +2,6 @@ package io.sluice.core.engine;
 
 import io.sluice.api.Input;
 import io.sluice.api.Output;
-import io.sluice.api.PluginException;
 import io.sluice.api.log.RateLimitedLog;
 import io.sluice.core.config.InputDefinition;
 import io.sluice.core.config.OutputDefinition;
@@ -201,7 +200,8 @@ public final class Engine {
             Output output = def.plugin().factory().create(PluginContexts.output(lane, service));
             lane.attach(output, outcomes);
             output.start();
-        } catch (PluginException | RuntimeException e) {
+        } catch (Throwable e) {
+            FatalErrors.rethrowFatal(e);
             throw failure("output", lane.name(), def.plugin().name(), e);
         }
         lane.startWorkers();
@@ -212,7 +212,8 @@ public final class Engine {
         try (var swap = def.plugin().enter()) {
             Input input = def.plugin().factory().create(PluginContexts.input(lane, service));
             lane.attach(input);
-        } catch (PluginException | RuntimeException e) {
+        } catch (Throwable e) {
+            FatalErrors.rethrowFatal(e);
             throw failure("input", lane.name(), def.plugin().name(), e);
         }
     }
@@ -221,12 +222,14 @@ public final class Engine {
         InputDefinition def = lane.definition();
         try (var swap = def.plugin().enter()) {
             lane.start();
-        } catch (PluginException | RuntimeException e) {
+        } catch (Throwable e) {
+            FatalErrors.rethrowFatal(e);
             throw failure("input", lane.name(), def.plugin().name(), e);
         }
     }
 
-    private static EngineStartException failure(String kind, String name, String plugin, Exception e) {
+    /** A failed start naming the instance; {@code e} may be a LinkageError from a plugin jar missing a class. */
+    private static EngineStartException failure(String kind, String name, String plugin, Throwable e) {
         String reason = e.getMessage() == null ? e.toString() : e.getMessage();
         return new EngineStartException(kind + " '" + name + "' (" + plugin + ") failed to start: " + reason, e);
     }

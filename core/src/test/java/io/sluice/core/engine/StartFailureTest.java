@@ -46,4 +46,85 @@ class StartFailureTest {
         assertThat(good.stopped()).isTrue();
         assertThat(in.context()).isNull();
     }
+
+    @Test
+    void anOutputWhoseStartMissesAClassFailsTheStartNamingTheInstance() {
+        TestPipeline p = new TestPipeline();
+        TestInput in = p.input("in.0", "t");
+        TestOutput good = p.output("good.0", "*");
+        p.addOutput(new OutputPlugin() {
+            @Override
+            public String name() {
+                return "linked";
+            }
+
+            @Override
+            public String description() {
+                return "misses a class";
+            }
+
+            @Override
+            public List<PropertySpec> properties() {
+                return List.of();
+            }
+
+            @Override
+            public Output create(OutputContext context) {
+                return new Output() {
+                    @Override
+                    public void start() {
+                        throw new NoClassDefFoundError("com/acme/Missing");
+                    }
+
+                    @Override
+                    public io.sluice.api.FlushResult flush(io.sluice.api.event.EventChunk chunk, int worker) {
+                        return io.sluice.api.FlushResult.OK;
+                    }
+
+                    @Override
+                    public void stop() {
+                    }
+                };
+            }
+        }, "linked.1", "*");
+        Engine engine = p.engine();
+
+        assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class)
+                .hasMessage("output 'linked.1' (linked) failed to start: com/acme/Missing")
+                .hasCauseInstanceOf(NoClassDefFoundError.class);
+        assertThat(good.stopped()).isTrue();
+        assertThat(in.context()).isNull();
+    }
+
+    @Test
+    void anInputWhoseStartThrowsAnErrorFailsTheStartAndStopsTheOutputs() {
+        TestPipeline p = new TestPipeline();
+        p.addInput(new io.sluice.api.InputPlugin() {
+            @Override
+            public String name() {
+                return "static_init";
+            }
+
+            @Override
+            public String description() {
+                return "fails in a static initialiser";
+            }
+
+            @Override
+            public List<PropertySpec> properties() {
+                return List.of();
+            }
+
+            @Override
+            public io.sluice.api.Input create(io.sluice.api.InputContext context) {
+                throw new ExceptionInInitializerError("bad static state");
+            }
+        }, "init.0", "t", io.sluice.api.config.PluginConfig.of(List.of(), java.util.Map.of()));
+        TestOutput out = p.output("out.0", "*");
+        Engine engine = p.engine();
+
+        assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class)
+                .hasMessage("input 'init.0' (static_init) failed to start: bad static state");
+        assertThat(out.stopped()).isTrue();
+    }
 }
