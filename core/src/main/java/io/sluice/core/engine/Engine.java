@@ -136,6 +136,8 @@ public final class Engine {
             sealAll();
         }
         sealAll();
+        // First, so that a RETRY answered from now on is not rescheduled on an engine thread that is gone.
+        outputs.forEach(OutputLane::markStopping);
         engineThread.shutdownNow();
         outputs.forEach(o -> o.stop(STOP_FLUSH_WAIT_MILLIS));
         timers.drain();

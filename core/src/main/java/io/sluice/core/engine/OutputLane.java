@@ -66,6 +66,11 @@ final class OutputLane {
         queue.add(task);
     }
 
+    /** Tasks waiting for a free worker. */
+    int queued() {
+        return queue.size();
+    }
+
     private void work(int worker) {
         while (!stopping) {
             RouteTask task;
@@ -130,6 +135,11 @@ final class OutputLane {
                 LOG.error("output={} failed to stop cleanly: {}", name(), e.toString());
             }
         }
+    }
+
+    /** From now on results no longer schedule retries and workers end after their current task. */
+    void markStopping() {
+        stopping = true;
     }
 
     /** Whether the engine is stopping this output: results that arrive now no longer schedule retries. */

@@ -32,7 +32,9 @@ final class RetryTimers {
             Future<?> timer = engineThread.schedule(() -> fire(task), wait, unit);
             task.timer(timer);
         } catch (RejectedExecutionException stopped) {
-            fire(task);
+            // The engine thread is gone, so shutdown is past its deadline: handing the task back now would retry it
+            // in a tight loop. It stays waiting; shutdown drops and counts it.
+            return;
         }
     }
 
