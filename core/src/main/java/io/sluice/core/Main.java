@@ -36,6 +36,7 @@ public final class Main {
 
     private final PrintStream out;
     private final PrintStream err;
+    private volatile boolean started;
 
     Main(PrintStream out, PrintStream err) {
         this.out = out;
@@ -44,7 +45,16 @@ public final class Main {
 
     /** Runs sluice and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        System.exit(new Main(System.out, System.err).run(args, new SignalWaiter()));
+        Main main = new Main(System.out, System.err);
+        int status;
+        try {
+            status = main.run(args, new SignalWaiter());
+        } catch (Throwable t) {
+            // a plugin's Error (e.g. a missing class) must still end the process with a clear line and 255
+            LoggerFactory.getLogger("sluice").error("fatal: {}", t.toString(), t);
+            status = main.started ? START_FAILURE : CONFIG_ERROR;
+        }
+        System.exit(status);
     }
 
     int run(String[] args, SignalWaiter signals) {
@@ -94,6 +104,7 @@ public final class Main {
         }
 
         Engine engine = new Engine(config);
+        started = true;
         try {
             engine.start();
         } catch (EngineStartException e) {

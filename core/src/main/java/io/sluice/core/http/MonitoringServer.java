@@ -64,7 +64,7 @@ public final class MonitoringServer implements AutoCloseable {
             long uptime = (System.nanoTime() - startNanos) / 1_000_000_000L;
             switch (exchange.getRequestURI().getPath()) {
                 case "/" -> send(exchange, 200, "application/json",
-                        "{\"sluice\":{\"version\":\"" + version + "\",\"edition\":\"Community\",\"flags\":[]}}");
+                        "{\"fluent-bit\":{\"version\":\"" + version + "\",\"edition\":\"sluice\",\"flags\":[]}}");
                 case "/api/v1/uptime" -> send(exchange, 200, "application/json",
                         "{\"uptime_sec\":" + uptime + ",\"uptime_hr\":\"" + MetricsRendering.uptimeText(uptime)
                                 + "\"}");

@@ -42,6 +42,11 @@ final class TcpInput implements Input {
     private volatile boolean paused;
     private volatile boolean stopping;
     private volatile int boundPort = -1;
+    /** How long accepting stays off after accept() failed. */
+    private static final long ACCEPT_BACKOFF_MILLIS = 100;
+    private SelectionKey serverKey;
+    /** When accepting is due again after a failure (System.nanoTime()), or 0 while it is on; selector thread only. */
+    private long acceptAgainAt;
     private boolean readPaused;
 
     TcpInput(InputContext context, TcpSettings settings) {
@@ -59,12 +64,15 @@ final class TcpInput implements Input {
     @Override
     public void start() throws PluginException {
         try {
+            // The JDK initialises its socket-closing support on the first close and, if descriptors have run out by
+            // then, never: every later close fails. Closing one channel now gets that done while descriptors are free.
+            SocketChannel.open().close();
             selector = Selector.open();
             server = ServerSocketChannel.open();
             server.bind(new InetSocketAddress(settings.listen(), settings.port()), 1024);
             server.configureBlocking(false);
             readPaused = paused;
-            server.register(selector, readPaused ? 0 : SelectionKey.OP_ACCEPT);
+            serverKey = server.register(selector, readPaused ? 0 : SelectionKey.OP_ACCEPT);
             boundPort = ((InetSocketAddress) server.getLocalAddress()).getPort();
         } catch (IOException | RuntimeException e) {
             closeQuietly();
@@ -72,6 +80,7 @@ final class TcpInput implements Input {
                     + e.getMessage(), e);
         }
         thread = new Thread(this::run, "sluice-" + context.instanceName());
+        thread.setDaemon(true);
         thread.start();
         counters.log.info("listening on {}:{}", settings.listen(), boundPort);
     }
@@ -124,7 +133,12 @@ final class TcpInput implements Input {
     private void run() {
         try {
             while (!stopping) {
-                selector.select();
+                if (acceptAgainAt == 0) {
+                    selector.select();
+                } else {
+                    selector.select(Math.max(1, (acceptAgainAt - System.nanoTime()) / 1_000_000));
+                    resumeAcceptingWhenDue();
+                }
                 applyPause();
                 var keys = selector.selectedKeys();
                 for (SelectionKey key : keys) {
@@ -140,10 +154,19 @@ final class TcpInput implements Input {
                 keys.clear();
             }
             drain();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             counters.log.error("selector loop failed, closing every connection: {}", e.toString(), e);
         } finally {
             closeQuietly();
+        }
+    }
+
+    private void resumeAcceptingWhenDue() {
+        if (System.nanoTime() - acceptAgainAt >= 0) {
+            acceptAgainAt = 0;
+            if (!readPaused && serverKey.isValid()) {
+                serverKey.interestOps(SelectionKey.OP_ACCEPT);
+            }
         }
     }
 
@@ -155,7 +178,8 @@ final class TcpInput implements Input {
         readPaused = p;
         for (SelectionKey key : selector.keys()) {
             if (key.isValid()) {
-                int ops = key.attachment() == null ? SelectionKey.OP_ACCEPT : SelectionKey.OP_READ;
+                int ops = key.attachment() != null ? SelectionKey.OP_READ
+                        : acceptAgainAt == 0 ? SelectionKey.OP_ACCEPT : 0;
                 key.interestOps(p ? 0 : ops);
             }
         }
@@ -171,7 +195,12 @@ final class TcpInput implements Input {
                     return;
                 }
             } catch (IOException e) {
-                counters.limited.warn("accept", "cannot accept a connection: {}", e.toString());
+                // e.g. out of file descriptors: the pending connection stays ready, so keep accepting off for a
+                // moment instead of spinning on select()
+                counters.limited.warn("accept", "cannot accept a connection, retrying in {} ms: {}",
+                        ACCEPT_BACKOFF_MILLIS, e.toString());
+                serverKey.interestOps(0);
+                acceptAgainAt = System.nanoTime() + ACCEPT_BACKOFF_MILLIS * 1_000_000L;
                 return;
             }
             try {
