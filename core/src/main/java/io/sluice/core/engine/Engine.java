@@ -97,8 +97,7 @@ public final class Engine {
             }
         } catch (EngineStartException e) {
             inputs.forEach(InputLane::stop);
-            engineThread.shutdownNow();
-            outputs.forEach(o -> o.stop(0));
+            stopPlugins(stopWorkers());
             state = State.STOPPED;
             throw e;
         }
@@ -120,13 +119,13 @@ public final class Engine {
             return report;
         }
         int grace = service.graceSeconds();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(0, grace));
         LOG.info("service will shutdown in max {} seconds", grace);
         LOG.info("pausing all inputs..");
         inputs.forEach(InputLane::stop);
         sealAll();
         timers.hurry();
-        long deadline = grace < 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
-        while (router.pendingTasks() > 0 && System.nanoTime() - deadline < 0) {
+        while (router.pendingTasks() > 0 && (grace < 0 || System.nanoTime() - deadline < 0)) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
@@ -136,10 +135,7 @@ public final class Engine {
             sealAll();
         }
         sealAll();
-        // First, so that a RETRY answered from now on is not rescheduled on an engine thread that is gone.
-        outputs.forEach(OutputLane::markStopping);
-        engineThread.shutdownNow();
-        outputs.forEach(o -> o.stop(STOP_FLUSH_WAIT_MILLIS));
+        List<OutputLane> idle = stopWorkers();
         timers.drain();
         int pending = 0;
         long undelivered = 0;
@@ -150,6 +146,7 @@ public final class Engine {
                 outcomes.abandon(task);
             }
         }
+        stopPlugins(idle);
         LOG.info("service has stopped ({} pending tasks)", pending);
         if (pending > 0) {
             LOG.warn("{} records in {} tasks were not delivered", undelivered, pending);
@@ -184,6 +181,29 @@ public final class Engine {
             // A repeating task that throws is cancelled for good: timed sealing would stop without a word.
             FatalErrors.rethrowFatal(e);
             tickLog.error("tick", "flush tick failed: {}", e.toString(), e);
+        }
+    }
+
+    /**
+     * Ends the engine thread and every output's workers, giving flushes still running one shared
+     * {@code STOP_FLUSH_WAIT_MILLIS} to return after their interrupt; returns the outputs whose workers all ended.
+     */
+    private List<OutputLane> stopWorkers() {
+        // First, so that a RETRY answered from now on is not rescheduled on an engine thread that is gone.
+        outputs.forEach(OutputLane::interruptWorkers);
+        engineThread.shutdownNow();
+        long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_FLUSH_WAIT_MILLIS);
+        return outputs.stream().filter(o -> o.awaitWorkers(waitUntil)).toList();
+    }
+
+    /** Stops the plugins of {@code idle} outputs; the others still run a flush, and stop() must come after it. */
+    private void stopPlugins(List<OutputLane> idle) {
+        for (OutputLane lane : outputs) {
+            if (idle.contains(lane)) {
+                lane.stopPlugin();
+            } else {
+                LOG.warn("output={} still has a flush running after shutdown; not stopping it", lane.name());
+            }
         }
     }
 

@@ -108,38 +108,37 @@ final class OutputLane {
         }
     }
 
-    /**
-     * Stops taking tasks and waits up to {@code waitMillis} for flushes in progress to return, then stops the
-     * plugin. Queued tasks stay unfinished for the engine to count.
-     */
-    void stop(long waitMillis) {
+    /** Stops taking tasks and interrupts the workers; queued tasks stay unfinished for the engine to count. */
+    void interruptWorkers() {
         stopping = true;
         workers.forEach(Thread::interrupt);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        boolean returned = true;
+    }
+
+    /** Waits until {@code deadlineNanos} (a {@link System#nanoTime()} value) for every worker to end. */
+    boolean awaitWorkers(long deadlineNanos) {
+        boolean ended = true;
         for (Thread t : workers) {
             try {
-                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            returned &= !t.isAlive();
+            ended &= !t.isAlive();
         }
-        if (!returned) {
-            LOG.warn("output={} still has a flush running; stopping it anyway", name());
-        }
-        if (output != null) {
-            try (var swap = definition.plugin().enter()) {
-                output.stop();
-            } catch (RuntimeException e) {
-                LOG.error("output={} failed to stop cleanly: {}", name(), e.toString());
-            }
-        }
+        return ended;
     }
 
-    /** From now on results no longer schedule retries and workers end after their current task. */
-    void markStopping() {
-        stopping = true;
+    /** Stops the plugin; only once no flush of it is running (Output.stop's contract). */
+    void stopPlugin() {
+        if (output == null) {
+            return;
+        }
+        try (var swap = definition.plugin().enter()) {
+            output.stop();
+        } catch (Throwable e) {
+            FatalErrors.rethrowFatal(e);
+            LOG.error("output={} failed to stop cleanly: {}", name(), e.toString());
+        }
     }
 
     /** Whether the engine is stopping this output: results that arrive now no longer schedule retries. */
