@@ -65,6 +65,9 @@ final class StdoutOutput implements Output {
             synchronized (stream) {
                 stream.write(out.array(), 0, out.size());
                 stream.flush();
+                if (stream instanceof java.io.PrintStream print && print.checkError()) {
+                    throw new IOException("the stream reported a write error");
+                }
             }
         } catch (IOException e) {
             log.error("write", "cannot write to stdout: {}", e.toString());

@@ -14,9 +14,10 @@ public final class StdoutPlugin implements OutputPlugin {
 
     private final OutputStream stream;
 
-    /** Prints to {@link System#out}. */
+    /** Prints to the process's standard output. */
     public StdoutPlugin() {
-        this(System.out);
+        // the file descriptor itself, not System.out: a PrintStream hides write errors such as a closed pipe
+        this(new java.io.FileOutputStream(java.io.FileDescriptor.out));
     }
 
     /** Prints to {@code stream} instead, for tests. */
