@@ -84,6 +84,23 @@ class StdoutOutputTest {
         assertThat(plugin.defaultWorkers()).isEqualTo(1);
     }
 
+    @Test
+    void aWriteErrorIsARetryNotADelivery() throws Exception {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        };
+        for (java.io.OutputStream stream : java.util.List.of(broken, new java.io.PrintStream(broken))) {
+            StdoutPlugin plugin = new StdoutPlugin(stream);
+            Output output = plugin.create(context(PluginConfig.ofSingle(plugin.properties(), Map.of())));
+
+            assertThat(output.flush(workedExample(), 0)).as(stream.getClass().getSimpleName())
+                    .isEqualTo(FlushResult.RETRY);
+        }
+    }
+
     private String print(Map<String, String> settings) throws Exception {
         StdoutPlugin plugin = new StdoutPlugin(printed);
         Output output = plugin.create(context(PluginConfig.ofSingle(plugin.properties(), settings)));
