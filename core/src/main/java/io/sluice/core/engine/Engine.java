@@ -8,7 +8,9 @@ import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.config.ServiceSettings;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -138,18 +140,32 @@ public final class Engine {
         List<OutputLane> idle = stopWorkers();
         timers.drain();
         int pending = 0;
+        int dropped = 0;
         long undelivered = 0;
+        Map<OutputLane, long[]> unknown = new LinkedHashMap<>();
         for (RouteTask task : router.unfinished()) {
-            if (task.settle()) {
-                pending++;
+            if (!task.settle()) {
+                continue;
+            }
+            pending++;
+            if (task.isFlushing()) {
+                // The output may still deliver it: dead-lettering it would duplicate it on replay, and its array
+                // stays with the flush that still reads it.
+                long[] n = unknown.computeIfAbsent(task.output(), o -> new long[2]);
+                n[0]++;
+                n[1] += task.chunk().records();
+            } else {
+                dropped++;
                 undelivered += task.chunk().records();
                 outcomes.abandon(task);
             }
         }
+        unknown.forEach((lane, n) -> LOG.warn("output={}: {} records in {} tasks still flushing at shutdown, "
+                + "outcome unknown", lane.name(), n[1], n[0]));
         stopPlugins(idle);
         LOG.info("service has stopped ({} pending tasks)", pending);
-        if (pending > 0) {
-            LOG.warn("{} records in {} tasks were not delivered", undelivered, pending);
+        if (dropped > 0) {
+            LOG.warn("{} records in {} tasks were not delivered", undelivered, dropped);
         }
         report = new ShutdownReport(pending, undelivered, metrics());
         new ShutdownSummary(report.metrics()).log(LOG);
@@ -189,7 +205,9 @@ public final class Engine {
      * {@code STOP_FLUSH_WAIT_MILLIS} to return after their interrupt; returns the outputs whose workers all ended.
      */
     private List<OutputLane> stopWorkers() {
-        // First, so that a RETRY answered from now on is not rescheduled on an engine thread that is gone.
+        // Every lane first, so that a RETRY answered from now on, even one an interrupt of another output lets go,
+        // is not rescheduled on an engine thread that is gone.
+        outputs.forEach(OutputLane::markStopping);
         outputs.forEach(OutputLane::interruptWorkers);
         engineThread.shutdownNow();
         long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_FLUSH_WAIT_MILLIS);

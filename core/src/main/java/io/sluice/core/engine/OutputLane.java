@@ -93,6 +93,7 @@ final class OutputLane {
     }
 
     private FlushResult flush(RouteTask task, int worker) {
+        task.flushing(true);
         try (var swap = definition.plugin().enter()) {
             FlushResult result = output.flush(task.chunk().view(), worker);
             if (result == null) {
@@ -105,12 +106,18 @@ final class OutputLane {
             crashLog.error("crash-" + name(), "output={} failed to flush chunk '{}': {}; treated as RETRY", name(),
                     task.chunk().id(), e.toString());
             return FlushResult.RETRY;
+        } finally {
+            task.flushing(false);
         }
     }
 
-    /** Stops taking tasks and interrupts the workers; queued tasks stay unfinished for the engine to count. */
-    void interruptWorkers() {
+    /** From now on results schedule no retries and workers end after their current task. */
+    void markStopping() {
         stopping = true;
+    }
+
+    /** Interrupts the workers of a stopping lane; queued tasks stay unfinished for the engine to count. */
+    void interruptWorkers() {
         workers.forEach(Thread::interrupt);
     }
 

@@ -11,6 +11,7 @@ final class RouteTask {
     private final AtomicBoolean settled = new AtomicBoolean();
     private int attempts;
     private volatile Future<?> timer;
+    private volatile boolean flushing;
 
     RouteTask(Chunk chunk, OutputLane output) {
         this.chunk = chunk;
@@ -41,6 +42,15 @@ final class RouteTask {
 
     boolean isSettled() {
         return settled.get();
+    }
+
+    /** Whether an output worker is inside {@code flush} with this task: its outcome is not known yet. */
+    boolean isFlushing() {
+        return flushing;
+    }
+
+    void flushing(boolean inside) {
+        flushing = inside;
     }
 
     Future<?> timer() {
