@@ -28,8 +28,8 @@ public record ServiceSettings(double flushSeconds, int graceSeconds, String logL
                               String storageRejectedPath, boolean jsonEscapeUnicode,
                               boolean jsonConvertNanToNull, long memBufLimit) {
 
-    /** The engine-wide buffer cap when {@code [SERVICE]} sets none: 32 MB. */
-    public static final long DEFAULT_MEM_BUF_LIMIT = 32_000_000L;
+    /** The engine-wide buffer cap when {@code [SERVICE]} sets none: 16 MB (with 2 MB chunks, 8 of them in flight). */
+    public static final long DEFAULT_MEM_BUF_LIMIT = 16_000_000L;
 
     /** Fluent Bit's defaults. */
     public static ServiceSettings defaults() {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@code resume (mem buf overlimit)}, as Fluent Bit words them).
  *
  * <p>An input with {@code Mem_Buf_Limit} is judged by its own bytes alone. Every input without one is judged by the
- * engine-wide cap ({@code Mem_Buf_Limit} of {@code [SERVICE]}, default 32 MB) over the bytes of <em>all</em> inputs:
+ * engine-wide cap ({@code Mem_Buf_Limit} of {@code [SERVICE]}, default 16 MB) over the bytes of <em>all</em> inputs:
  * when the total reaches it, all inputs without their own limit pause together, and they resume together when the
  * total falls below three quarters of it. Pausing them all rather than the biggest keeps the rule simple and the bound hard.
  *
