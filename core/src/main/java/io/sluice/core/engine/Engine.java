@@ -163,6 +163,7 @@ public final class Engine {
         unknown.forEach((lane, n) -> LOG.warn("output={}: {} records in {} tasks still flushing at shutdown, "
                 + "outcome unknown", lane.name(), n[1], n[0]));
         stopPlugins(idle);
+        undelivered += lateRecords();
         LOG.info("service has stopped ({} pending tasks)", pending);
         if (dropped > 0) {
             LOG.warn("{} records in {} tasks were not delivered", undelivered, dropped);
@@ -223,6 +224,23 @@ public final class Engine {
                 LOG.warn("output={} still has a flush running after shutdown; not stopping it", lane.name());
             }
         }
+    }
+
+    /**
+     * Records an input emitted after the last seal (its stop() returned before its thread ended): nothing will send
+     * them, so they are logged and counted once per route as undelivered.
+     */
+    private long lateRecords() {
+        long late = 0;
+        for (InputLane lane : inputs) {
+            Chunk chunk = lane.sealOpen();
+            if (chunk != null && !chunk.routes().isEmpty()) {
+                LOG.warn("input={} emitted {} records after it was stopped; they were not delivered", lane.name(),
+                        chunk.records());
+                late += (long) chunk.records() * chunk.routes().size();
+            }
+        }
+        return late;
     }
 
     private void sealAll() {

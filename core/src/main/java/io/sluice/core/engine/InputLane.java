@@ -64,7 +64,13 @@ final class InputLane implements Emitter {
 
     @Override
     public void emit(byte[] data, int offset, int length, int count) {
-        if (length <= 0) {
+        // Checked before anything is appended: a bad batch must not spoil the open chunk's good ones.
+        if (data == null || count < 0 || length < 0 || offset < 0 || offset > data.length - length) {
+            throw new IllegalArgumentException("input " + name() + " emitted an impossible batch: " + count
+                    + " records in bytes [" + offset + ", " + offset + "+" + length + ") of "
+                    + (data == null ? "no array" : "an array of " + data.length));
+        }
+        if (length == 0) {
             return;
         }
         Chunk full = null;
