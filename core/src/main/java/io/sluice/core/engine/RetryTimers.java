@@ -36,6 +36,10 @@ final class RetryTimers {
             // in a tight loop. It stays waiting; shutdown drops and counts it.
             return;
         }
+        if (hurry) {
+            // hurry() may have run between the caller choosing a normal wait and the add above, missing this task.
+            fire(task);
+        }
     }
 
     /** Whether shutdown has begun, when every retry waits one unit. */
