@@ -134,13 +134,13 @@ final class InputLane implements Emitter {
         return true;
     }
 
-    /** Runs {@code change} under the transition lock, waiting for it; engine thread only. */
+    /**
+     * Runs {@code change} under the transition lock for the engine thread, which must never wait long: when the
+     * input's own thread holds the lock in a slow {@code pause()}, the change is skipped and the next tick retries it.
+     */
     void transition(Runnable change) {
-        transition.lock();
-        try {
-            change.run();
-        } finally {
-            transition.unlock();
+        if (!tryTransition(change)) {
+            LOG.debug("input {} is busy changing its pause state; checked again at the next tick", name());
         }
     }
 
