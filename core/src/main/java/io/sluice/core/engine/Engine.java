@@ -8,9 +8,7 @@ import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.config.ServiceSettings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -107,9 +105,11 @@ public final class Engine {
 
     /**
      * Stops the inputs, seals what they buffered, fires pending retries at once and gives the outputs up to
-     * {@code Grace} seconds (−1: until everything is done) before stopping them. What was not delivered by then is
-     * written as dead letters when configured, counted as dropped, and logged; the last lines summarise every
-     * instance's counters. Safe to call more than once.
+     * {@code Grace} seconds from this call (−1: until everything is done), then interrupts every output's workers and
+     * waits one more second at most, shared by all. Tasks not delivered by then are written as dead letters when
+     * configured, counted as dropped and logged, before any plugin is stopped; a flush still running is logged as
+     * outcome unknown and its output is not stopped. The last lines summarise every instance's counters. Safe to call
+     * more than once.
      */
     public synchronized ShutdownReport shutdown() {
         if (state != State.RUNNING) {
@@ -139,36 +139,16 @@ public final class Engine {
         sealAll();
         List<OutputLane> idle = stopWorkers();
         timers.drain();
-        int pending = 0;
-        int dropped = 0;
-        long undelivered = 0;
-        Map<OutputLane, long[]> unknown = new LinkedHashMap<>();
-        for (RouteTask task : router.unfinished()) {
-            if (!task.settle()) {
-                continue;
-            }
-            pending++;
-            if (task.isFlushing()) {
-                // The output may still deliver it: dead-lettering it would duplicate it on replay, and its array
-                // stays with the flush that still reads it.
-                long[] n = unknown.computeIfAbsent(task.output(), o -> new long[2]);
-                n[0]++;
-                n[1] += task.chunk().records();
-            } else {
-                dropped++;
-                undelivered += task.chunk().records();
-                outcomes.abandon(task);
-            }
-        }
-        unknown.forEach((lane, n) -> LOG.warn("output={}: {} records in {} tasks still flushing at shutdown, "
-                + "outcome unknown", lane.name(), n[1], n[0]));
+        LeftoverTasks leftover = new LeftoverTasks(outcomes);
+        leftover.settle(router.unfinished());
+        leftover.logUnknown(LOG);
         stopPlugins(idle);
-        undelivered += lateRecords();
-        LOG.info("service has stopped ({} pending tasks)", pending);
-        if (dropped > 0) {
-            LOG.warn("{} records in {} tasks were not delivered", undelivered, dropped);
+        long late = lateRecords();
+        LOG.info("service has stopped ({} pending tasks)", leftover.pending());
+        if (leftover.dropped() > 0) {
+            LOG.warn("{} records in {} tasks were not delivered", leftover.droppedRecords(), leftover.dropped());
         }
-        report = new ShutdownReport(pending, undelivered, metrics());
+        report = new ShutdownReport(leftover.pending(), leftover.droppedRecords() + late, metrics());
         new ShutdownSummary(report.metrics()).log(LOG);
         state = State.STOPPED;
         return report;
