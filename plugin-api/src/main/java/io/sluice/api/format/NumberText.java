@@ -17,11 +17,18 @@ final class NumberText {
     private static final long SIXTEEN_DIGITS = 10_000_000_000_000_000L;
     private static final long FIFTEEN_DIGITS = 1_000_000_000_000_000L;
     private static final MathContext SIXTEEN = new MathContext(16, RoundingMode.HALF_EVEN);
+    /** The tens and ones digit of 0..99. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
 
     static {
         POW10[0] = 1;
         for (int i = 1; i < POW10.length; i++) {
             POW10[i] = POW10[i - 1] * 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
         }
     }
 
@@ -69,14 +76,30 @@ final class NumberText {
         return n;
     }
 
+    /**
+     * Writes the {@code digits} decimal digits of non-negative {@code v}, two at a time from the last (a division by a
+     * constant, which the JIT turns into a multiplication), straight into the sink's array past its content; the
+     * final append of that same range (a copy onto itself) makes them part of the content.
+     */
     private static void writeDigits(ByteSink out, long v, int digits) {
         out.ensure(digits);
-        for (int i = digits - 1; i >= 0; i--) {
-            long p = POW10[i];
-            int d = (int) (v / p);
-            out.write('0' + d);
-            v -= d * p;
+        byte[] b = out.array();
+        int start = out.size();
+        int p = start + digits;
+        while (v >= 100) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            b[--p] = ONES[r];
+            b[--p] = TENS[r];
+            v = q;
         }
+        if (v >= 10) {
+            b[--p] = ONES[(int) v];
+            b[--p] = TENS[(int) v];
+        } else {
+            b[--p] = (byte) ('0' + v);
+        }
+        out.write(b, start, digits);
     }
 
     /** Writes a JSON number by Fluent Bit's rule: {@code %.1f} when integral within int64, else {@code %.16g}. */
