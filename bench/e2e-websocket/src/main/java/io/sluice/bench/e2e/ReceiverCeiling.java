@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The receiver's own ceiling: a local client does the upgrade, then writes pre-built, pre-masked frames (about
  * 2 MB, like sluice's chunks) over one connection as fast as the socket takes them; we time until the receiver has
- * every seq. Masking and framing happen before the clock starts, so this measures the receiver (Java-WebSocket's
- * server plus our scanners), not the client.
+ * every seq. Masking and framing happen before the clock starts, so this measures the receiver (its frame reading,
+ * unmasking and scanners), not the client.
  */
 final class ReceiverCeiling {
 
