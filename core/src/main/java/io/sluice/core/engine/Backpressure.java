@@ -10,15 +10,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pauses inputs whose buffered bytes (appended, not yet released by every route) reach their limit and resumes them
- * once below three quarters of it; data is never dropped for memory. The gap (hysteresis) lets a paused input resume
- * with room for several chunks, so a steady overload pauses and resumes it a few times per hundred megabytes instead
- * of once per released chunk; each transition is still logged once ({@code paused (mem buf overlimit)},
- * {@code resume (mem buf overlimit)}, as Fluent Bit words them).
+ * once below half of it; data is never dropped for memory. The gap (hysteresis) lets a paused input resume with
+ * room for several chunks while the output still has half a buffer queued, so a steady overload pauses and resumes
+ * it once per half a buffer drained instead of once per released chunk; each transition is still logged once
+ * ({@code paused (mem buf overlimit)}, {@code resume (mem buf overlimit)}, as Fluent Bit words them).
  *
  * <p>An input with {@code Mem_Buf_Limit} is judged by its own bytes alone. Every input without one is judged by the
  * engine-wide cap ({@code Mem_Buf_Limit} of {@code [SERVICE]}, default 16 MB) over the bytes of <em>all</em> inputs:
  * when the total reaches it, all inputs without their own limit pause together, and they resume together when the
- * total falls below three quarters of it. Pausing them all rather than the biggest keeps the rule simple and the bound hard.
+ * total falls below half of it. Pausing them all rather than the biggest keeps the rule simple and the bound hard.
  *
  * <p>Each input's pause state changes only under its transition lock, and the plugin's {@code pause()} /
  * {@code resume()} are called under it, so the calls stay in order. The emitting thread pauses its own input itself,
@@ -108,9 +108,9 @@ final class Backpressure {
                 : engineCap > 0 && sum >= resumeLevel(engineCap);
     }
 
-    /** Three quarters of {@code limit}: below it a paused input resumes. */
+    /** Half of {@code limit}: below it a paused input resumes. */
     private static long resumeLevel(long limit) {
-        return limit - limit / 4;
+        return limit / 2;
     }
 
     private void request() {

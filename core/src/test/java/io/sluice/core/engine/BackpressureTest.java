@@ -102,7 +102,7 @@ class BackpressureTest {
     }
 
     @Test
-    void aPausedInputResumesOnlyOnceBelowThreeQuartersOfItsLimit() throws Exception {
+    void aPausedInputResumesOnlyOnceBelowHalfOfItsLimit() throws Exception {
         TestPipeline p = new TestPipeline().flush(0.02).sealBytes(1_000);
         TestInput in = p.input("fast.0", "t", 20_000);
         java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(0);
@@ -117,13 +117,13 @@ class BackpressureTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> engine.pendingTasks() > 0);
 
         int drained = 0;
-        while (engine.bufferedBytes() >= 15_000) {
+        while (engine.bufferedBytes() >= 10_000) {
             assertThat(in.resumes()).as("resumed at %d buffered bytes", engine.bufferedBytes()).isZero();
             long before = engine.bufferedBytes();
             permits.release(1);
             await().atMost(Duration.ofSeconds(5)).until(() -> engine.bufferedBytes() < before);
             drained++;
-            if (engine.bufferedBytes() < 20_000 && engine.bufferedBytes() >= 15_000) {
+            if (engine.bufferedBytes() < 20_000 && engine.bufferedBytes() >= 10_000) {
                 await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1)).until(() -> in.paused());
             }
         }
