@@ -22,7 +22,7 @@ import net.jqwik.api.statistics.Statistics;
  * Random bytes as a classic configuration file, through the whole loader as {@code sluice -c FILE} runs it: reading
  * the file, includes, {@code @SET} and {@code ${}} variables, sections, plugin lookup and property validation. The
  * file loads, or the loader fails with a {@link ConfigException} whose user message is one line; nothing else
- * escapes. ({@link ClassicParserProperties} covers the parser alone, on text.)
+ * escapes. ({@link ClassicParserPropertyTest} covers the parser alone, on text.)
  */
 class RandomConfigFilePropertyTest {
 

@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
  * The fast float writers against a slow reference: C's {@code %.16g} derived from Java's {@code %.16g} on the exact
  * value pre-rounded half-even (glibc's rounding), trailing zeros stripped as C does without {@code #}.
  */
-class FloatRenderingProperties {
+class FloatRenderingPropertyTest {
 
     static String referenceG16(double v) {
         if (v == 0) {

@@ -10,7 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class ClassicParserProperties {
+class ClassicParserPropertyTest {
 
     @Property(tries = 500)
     void randomBytesNeverFailWithAnythingButAOneLineConfigException(@ForAll byte[] bytes) {
