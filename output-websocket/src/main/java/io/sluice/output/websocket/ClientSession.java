@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLParameters;
-import org.java_websocket.drafts.Draft;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
+import org.java_websocket.framing.PongFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
@@ -39,9 +39,11 @@ final class ClientSession extends WebSocketClient {
     private volatile Exception error;
     private volatile String extension = "";
     private HandshakeCapturingSocket capturingSocket;
+    private final FastMaskingDraft draft;
 
-    ClientSession(URI uri, Draft draft, Map<String, String> headers, TlsSettings tls) {
+    ClientSession(URI uri, FastMaskingDraft draft, Map<String, String> headers, TlsSettings tls) {
         super(uri, draft, headers, 0);
+        this.draft = draft;
         this.tls = tls;
         setDaemon(true);
         setTcpNoDelay(true);
@@ -112,6 +114,20 @@ final class ClientSession extends WebSocketClient {
         ping.setPayload(ByteBuffer.allocate(16).putLong(pingNonce).putLong(id).flip());
         sendFrame(ping);
         return id;
+    }
+
+    /**
+     * Queues an empty unsolicited Pong, a heartbeat the server does not answer (RFC 6455 section 5.5.3). The
+     * library's write thread takes a frame from its queue and then writes it, so an empty queue alone does not mean
+     * the last data frame is written; once this marker has been taken, every frame before it has been.
+     */
+    void sendWriteMarker() {
+        sendFrame(new PongFrame());
+    }
+
+    /** Every data frame sent so far is known to be written (confirmed or drained): its array may be reused. */
+    void framesWritten() {
+        draft.framesWritten();
     }
 
     /** Whether the server has answered any of this session's Pings. */

@@ -15,8 +15,10 @@ import org.java_websocket.framing.Framedata;
 
 /**
  * RFC 6455 as the library implements it, except that masked data frames are built here: the library masks one byte
- * at a time through ByteBuffer calls, which costs more CPU than everything else on the send path; this masks eight
- * bytes per step. Control frames and anything unmasked still go through the library.
+ * at a time through ByteBuffer calls into a new array of the whole message, which costs more CPU than everything
+ * else on the send path and most of the process's garbage; this copies and masks eight bytes per step into the
+ * session's reused {@link FrameBuffer}. Control frames and anything unmasked still go through the library. One
+ * instance per session (the library's client uses the draft it is given, without a copy).
  */
 final class FastMaskingDraft extends Draft_6455 {
 
@@ -24,6 +26,7 @@ final class FastMaskingDraft extends Draft_6455 {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int maxFrameSize;
+    private final FrameBuffer frames = new FrameBuffer();
 
     FastMaskingDraft(List<IExtension> extensions, int maxFrameSize) {
         super(extensions, maxFrameSize);
@@ -40,6 +43,14 @@ final class FastMaskingDraft extends Draft_6455 {
         return new FastMaskingDraft(extensions, maxFrameSize);
     }
 
+    /**
+     * Every data frame built so far has been written to the socket (the library's write thread took something
+     * queued after it): the frame array may be reused.
+     */
+    void framesWritten() {
+        frames.giveBack();
+    }
+
     @Override
     public ByteBuffer createBinaryFrame(Framedata frame) {
         Opcode opcode = frame.getOpcode();
@@ -51,7 +62,8 @@ final class FastMaskingDraft extends Draft_6455 {
         ByteBuffer payload = frame.getPayloadData();
         int length = payload.remaining();
         int lengthBytes = length <= 125 ? 0 : length <= 0xFFFF ? 2 : 8;
-        byte[] out = new byte[2 + lengthBytes + 4 + length];
+        int frameLength = 2 + lengthBytes + 4 + length;
+        byte[] out = frames.lend(frameLength);
         out[0] = (byte) ((frame.isFin() ? 0x80 : 0) | (frame.isRSV1() ? 0x40 : 0) | (frame.isRSV2() ? 0x20 : 0)
                 | (frame.isRSV3() ? 0x10 : 0) | code(opcode));
         int pos = 2;
@@ -73,9 +85,29 @@ final class FastMaskingDraft extends Draft_6455 {
         out[pos + 2] = (byte) (mask >>> 8);
         out[pos + 3] = (byte) mask;
         pos += 4;
-        payload.get(out, pos, length);
-        mask(out, pos, length, mask);
-        return ByteBuffer.wrap(out);
+        if (payload.hasArray()) {
+            maskCopy(payload.array(), payload.arrayOffset() + payload.position(), out, pos, length, mask);
+        } else {
+            payload.duplicate().get(out, pos, length);
+            mask(out, pos, length, mask);
+        }
+        // the library's write thread writes array()[0, limit()), so the frame starts at index 0
+        return ByteBuffer.wrap(out, 0, frameLength);
+    }
+
+    /**
+     * Writes {@code src[from, from+length)} XORed with the 4-byte key {@code mask} to {@code out[to, to+length)}:
+     * copy and mask in one pass over the bytes.
+     */
+    static void maskCopy(byte[] src, int from, byte[] out, int to, int length, int mask) {
+        long mask64 = (mask & 0xFFFFFFFFL) << 32 | (mask & 0xFFFFFFFFL);
+        int i = 0;
+        for (; i + 8 <= length; i += 8) {
+            LONGS.set(out, to + i, (long) LONGS.get(src, from + i) ^ mask64);
+        }
+        for (; i < length; i++) {
+            out[to + i] = (byte) (src[from + i] ^ (byte) (mask >>> (24 - 8 * (i & 3))));
+        }
     }
 
     /** XORs {@code out[from, from+length)} with the 4-byte key {@code mask}, repeated from the first byte. */

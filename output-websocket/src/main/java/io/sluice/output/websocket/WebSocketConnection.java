@@ -92,7 +92,19 @@ final class WebSocketConnection {
                 s.sendFrame(m.toFrame());
             }
             long deadline = System.nanoTime() + settings.confirmTimeout().toNanos();
-            return settings.confirmDelivery() ? confirm(s, deadline) : drain(s, deadline);
+            Outcome outcome;
+            if (settings.confirmDelivery()) {
+                outcome = confirm(s, deadline);
+            } else {
+                s.sendWriteMarker();
+                outcome = drain(s, deadline);
+            }
+            if (outcome == Outcome.DELIVERED) {
+                // the Pong, or the write marker leaving the queue, comes after the data frames were written; on any
+                // other outcome the session is dropped, frame array and all, as its write thread may still hold it
+                s.framesWritten();
+            }
+            return outcome;
         } catch (WebsocketNotConnectedException e) {
             return ended(s);
         }
@@ -116,7 +128,10 @@ final class WebSocketConnection {
         return Outcome.DELIVERED;
     }
 
-    /** Without confirmation, "sent" means the library wrote every queued frame to the socket. */
+    /**
+     * Without confirmation, "sent" means the library wrote every queued frame to the socket: the queue is empty
+     * only once its write thread took the marker queued after the data, i.e. finished writing the data.
+     */
     private Outcome drain(ClientSession s, long deadline) {
         while (s.hasBufferedData() && s.isOpen()) {
             if (System.nanoTime() - deadline > 0) {

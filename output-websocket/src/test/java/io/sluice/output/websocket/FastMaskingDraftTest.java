@@ -25,4 +25,24 @@ class FastMaskingDraftTest {
             assertThat(masked[0]).isEqualTo(data[0]);
         }
     }
+
+    @Test
+    void maskCopyWritesTheMaskedBytesAndLeavesTheSourceAlone() {
+        Random random = new Random(7);
+        for (int length = 0; length < 40; length++) {
+            byte[] source = new byte[length + 5];
+            random.nextBytes(source);
+            byte[] original = source.clone();
+            byte[] out = new byte[length + 2];
+            int key = random.nextInt();
+
+            FastMaskingDraft.maskCopy(source, 5, out, 2, length, key);
+
+            for (int i = 0; i < length; i++) {
+                byte keyByte = (byte) (key >>> (24 - 8 * (i % 4)));
+                assertThat(out[2 + i]).isEqualTo((byte) (source[5 + i] ^ keyByte));
+            }
+            assertThat(source).isEqualTo(original);
+        }
+    }
 }

@@ -32,6 +32,7 @@ final class RecordingServer extends WebSocketServer implements AutoCloseable {
     final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startError;
+    private volatile CountDownLatch readGate;
 
     private RecordingServer(int port, Draft draft) {
         super(new InetSocketAddress("127.0.0.1", port), List.of(draft));
@@ -119,6 +120,19 @@ final class RecordingServer extends WebSocketServer implements AutoCloseable {
         byte[] bytes = new byte[message.remaining()];
         message.get(bytes);
         messages.add(new Received(false, bytes, conn));
+        CountDownLatch gate = readGate;
+        if (gate != null) {
+            try {
+                gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** After the next binary message, the server stops reading (a slow consumer) until {@code gate} opens. */
+    void stallAfterEachMessageUntil(CountDownLatch gate) {
+        readGate = gate;
     }
 
     @Override

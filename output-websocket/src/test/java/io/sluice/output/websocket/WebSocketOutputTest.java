@@ -79,6 +79,66 @@ class WebSocketOutputTest {
     }
 
     @Test
+    void chunksOfChangingSizesArriveIntactWithoutConfirmationWhileTheFrameArrayIsReused() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of("confirm_delivery", "off"), 1);
+        List<EventChunk> chunks = new ArrayList<>();
+        long seq = 0;
+        for (int records : new int[] {20_000, 3, 20_000, 1200, 40_000, 1, 20_000, 20_000}) {
+            chunks.add(Chunks.numbered(seq, records));
+            seq += records;
+        }
+
+        for (EventChunk chunk : chunks) {
+            assertThat(out.flush(chunk, 0)).isEqualTo(FlushResult.OK);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.messages.size() == chunks.size());
+        assertThat(server.messages).extracting(RecordingServer.Received::bytes)
+                .containsExactlyElementsOf(chunks.stream().map(EventChunk::data).toList());
+    }
+
+    @Test
+    void withoutConfirmationFlushReturnsOnlyOnceASlowServerTookTheWholeFrame() throws Exception {
+        RecordingServer server = server(0);
+        Output out = output(server.boundPort(), Map.of("confirm_delivery", "off"), 1);
+        assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.OK);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.messages.size() == 1);
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        server.stallAfterEachMessageUntil(gate);
+        assertThat(out.flush(Chunks.numbered(1, 1), 0)).isEqualTo(FlushResult.OK);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.messages.size() == 2);
+        // the server now reads nothing: frames far larger than the socket buffers cannot be written whole
+        EventChunk first = Chunks.numbered(2, 200_000);
+        EventChunk second = Chunks.numbered(200_002, 200_000);
+        java.util.concurrent.atomic.AtomicBoolean firstReturned = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<FlushResult> flushes = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    FlushResult r = out.flush(first, 0);
+                    firstReturned.set(true);
+                    return r == FlushResult.OK ? out.flush(second, 0) : r;
+                });
+
+        boolean returnedWhileStalled = waitUpTo(Duration.ofSeconds(1), firstReturned::get);
+        gate.countDown();
+
+        assertThat(returnedWhileStalled).as("flush returned before its frame was written").isFalse();
+        assertThat(flushes.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(FlushResult.OK);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.messages.size() == 4);
+        assertThat(server.messages.get(2).bytes()).isEqualTo(first.data());
+        assertThat(server.messages.get(3).bytes()).isEqualTo(second.data());
+    }
+
+    private static boolean waitUpTo(Duration limit, java.util.function.BooleanSupplier condition) {
+        try {
+            await().atMost(limit).until(condition::getAsBoolean);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    @Test
     void chunkIsConfirmedOnlyAfterTheServerReadIt() throws Exception {
         RecordingServer server = server(0);
         Output out = output(server.boundPort(), Map.of(), 1);
