@@ -74,7 +74,7 @@ class FailureModeRecoveryIT {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NO_PONG);
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries())) {
-            int tcpPort = tcpPort(sluice);
+            int tcpPort = sluice.tcpPort();
             send(tcpPort, 0, BATCH);
             sluice.awaitLog(l -> l.contains("set 'confirm_delivery off'"), Duration.ofSeconds(30));
             // the chunk is retried on a fresh connection, whose Ping goes unanswered too: still only one error
@@ -86,6 +86,20 @@ class FailureModeRecoveryIT {
             server.setFailureMode(FailureMode.NONE);
             send(tcpPort, BATCH, 2L * BATCH);
             reportDelivered(server, sluice, FailureMode.NO_PONG, 2L * BATCH);
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersPingsReceivesEverythingOnceWithConfirmDeliveryOff() throws Exception {
+        try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NO_PONG);
+             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("confirm_delivery", "off"))) {
+            send(sluice.tcpPort(), 0, 2L * BATCH);
+            ReceivedRecords received = Delivery.awaitAll(server, sluice, 2L * BATCH, DELIVERY);
+            Delivery.report("NO_PONG with confirm_delivery off", received, 2L * BATCH);
+            assertThat(received.duplicates()).isZero();
+            assertThat(sluice.logLinesWith("confirm_delivery off")).isEmpty();
+            assertThat(server.pingsIgnored()).as("no Ping needed").isZero();
         }
     }
 
@@ -105,7 +119,7 @@ class FailureModeRecoveryIT {
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries()
                              .output("confirm_timeout", "30s"))) {
-            int tcpPort = tcpPort(sluice);
+            int tcpPort = sluice.tcpPort();
             // about 830 KB: some 26 s of reading at 32 KB/s
             send(tcpPort, 0, 5L * BATCH);
             server.awaitOpenConnections(1, Duration.ofSeconds(20));
@@ -126,7 +140,7 @@ class FailureModeRecoveryIT {
                            FailureMode mode) throws Exception {
         SluiceConfig config = tune.apply(SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries());
         try (SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp, config)) {
-            int tcpPort = tcpPort(sluice);
+            int tcpPort = sluice.tcpPort();
             send(tcpPort, 0, BATCH);
             String line = sluice.awaitLog(l -> l.contains(expectedLog), Duration.ofSeconds(30));
             server.setFailureMode(FailureMode.NONE);
@@ -135,11 +149,6 @@ class FailureModeRecoveryIT {
             assertThat(sluice.isAlive()).isTrue();
             return line;
         }
-    }
-
-    static int tcpPort(SluiceUnderTest sluice) {
-        String line = sluice.logLinesWith("listening on").get(0);
-        return Integer.parseInt(line.replaceAll(".*:(\\d+).*", "$1"));
     }
 
     private static void reportDelivered(FakeWebSocketServer server, SluiceUnderTest sluice, FailureMode mode,

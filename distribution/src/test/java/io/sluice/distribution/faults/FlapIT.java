@@ -8,6 +8,7 @@ import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.ReceivedRecords;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -53,9 +54,9 @@ class FlapIT {
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).monitoring(api))) {
             OutputCounters counters = new OutputCounters(api);
             long sent;
-            try (SteadySender sender = SteadySender.start(FailureModeRecoveryIT.tcpPort(sluice), PER_TICK,
+            try (SteadySender sender = SteadySender.start(sluice.tcpPort(), PER_TICK,
                     TICK_MILLIS)) {
-                awaitFlowing(server, sender);
+                awaitFlowing(server);
                 // Retry_Limit 1 and a backoff of at most 3 s: chunks of the first 15 s run out of retries
                 server.flap(Duration.ofSeconds(20)).get();
                 awaitFlowingAgain(server, sender, server.handshakesCompleted());
@@ -85,9 +86,9 @@ class FlapIT {
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries())) {
             long sent;
             ProcessFigures before;
-            try (SteadySender sender = SteadySender.start(FailureModeRecoveryIT.tcpPort(sluice), PER_TICK,
+            try (SteadySender sender = SteadySender.start(sluice.tcpPort(), PER_TICK,
                     TICK_MILLIS)) {
-                awaitFlowing(server, sender);
+                awaitFlowing(server);
                 // the first reconnections load classes and start what is started lazily: measure after them
                 flapAndReconnect(server);
                 flapAndReconnect(server);
@@ -117,15 +118,15 @@ class FlapIT {
                 .until(() -> server.handshakesCompleted() > handshakes);
     }
 
-    private void flapOnceLosesNothing(Duration down, java.util.function.UnaryOperator<SluiceConfig> tune)
+    private void flapOnceLosesNothing(Duration down, UnaryOperator<SluiceConfig> tune)
             throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      tune.apply(SluiceConfig.tcpToWebSocket(freePort(), server.port())))) {
             long sent;
-            try (SteadySender sender = SteadySender.start(FailureModeRecoveryIT.tcpPort(sluice), PER_TICK,
+            try (SteadySender sender = SteadySender.start(sluice.tcpPort(), PER_TICK,
                     TICK_MILLIS)) {
-                awaitFlowing(server, sender);
+                awaitFlowing(server);
                 int handshakes = server.handshakesCompleted();
                 server.flap(down).get();
                 awaitFlowingAgain(server, sender, handshakes);
@@ -142,7 +143,7 @@ class FlapIT {
     }
 
     /** Waits until a second's worth of records has arrived. */
-    static void awaitFlowing(FakeWebSocketServer server, SteadySender sender) {
+    static void awaitFlowing(FakeWebSocketServer server) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> server.seqs("seq").distinctCount() >= 1000);
     }
 

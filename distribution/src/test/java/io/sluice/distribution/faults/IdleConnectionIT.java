@@ -28,7 +28,7 @@ class IdleConnectionIT {
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port())
                              .output("net.keepalive_idle_timeout", 30))) {
-            int tcpPort = FailureModeRecoveryIT.tcpPort(sluice);
+            int tcpPort = sluice.tcpPort();
             NumberedRecords.send(tcpPort, 0, BATCH);
             server.awaitSeqs("seq", 0, BATCH - 1, Duration.ofSeconds(20));
             // sluice still holds the connection it thinks is kept alive; the server gives up on it
@@ -48,7 +48,7 @@ class IdleConnectionIT {
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port())
                              .output("net.keepalive_idle_timeout", 1))) {
-            int tcpPort = FailureModeRecoveryIT.tcpPort(sluice);
+            int tcpPort = sluice.tcpPort();
             NumberedRecords.send(tcpPort, 0, BATCH);
             server.awaitSeqs("seq", 0, BATCH - 1, Duration.ofSeconds(20));
             long quietSince = System.nanoTime();

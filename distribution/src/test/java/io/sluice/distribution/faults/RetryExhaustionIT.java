@@ -42,7 +42,7 @@ class RetryExhaustionIT {
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).keepRejected(storage).monitoring(api))) {
             OutputCounters counters = new OutputCounters(api);
-            NumberedRecords.send(FailureModeRecoveryIT.tcpPort(sluice), 0, RECORDS);
+            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
             Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> sum(sluice, WRITTEN) == RECORDS);
             List<Long> seqs = new ArrayList<>();
@@ -72,7 +72,7 @@ class RetryExhaustionIT {
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).monitoring(api))) {
             OutputCounters counters = new OutputCounters(api);
-            NumberedRecords.send(FailureModeRecoveryIT.tcpPort(sluice), 0, RECORDS);
+            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sum(sluice, LOST) == RECORDS);
             assertThat(counters.get("dropped_records")).isEqualTo(RECORDS);
             assertThat(counters.get("proc_records")).isZero();

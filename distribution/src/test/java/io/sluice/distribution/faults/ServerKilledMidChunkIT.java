@@ -26,7 +26,7 @@ class ServerKilledMidChunkIT {
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("confirm_timeout", "60s"))) {
             // about 500 KB: some 15 s of reading, so the chunk is surely mid-way when the server dies
-            NumberedRecords.send(FailureModeRecoveryIT.tcpPort(sluice), 0, records);
+            NumberedRecords.send(sluice.tcpPort(), 0, records);
             server.awaitOpenConnections(1, Duration.ofSeconds(20));
             // the flush that opened the connection wrote the chunk at once: a second on the same open connection
             // with no message complete means the server is part-way through it

@@ -34,7 +34,7 @@ class ShutdownUnderLoadIT {
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).service("Flush", 2).monitoring(api))) {
             OutputCounters counters = new OutputCounters(api);
-            NumberedRecords.send(FailureModeRecoveryIT.tcpPort(sluice), 0, RECORDS);
+            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> counters.inputRecords() == RECORDS);
             // most of them still sit in the open chunk (Flush 2): SIGTERM must seal and deliver it
             sluice.terminate();
@@ -57,7 +57,7 @@ class ShutdownUnderLoadIT {
                              .output("confirm_timeout", "60s"))) {
             OutputCounters counters = new OutputCounters(api);
             // 3.3 MB for a reader of 64 KB/s: far more than 2 s of Grace can deliver
-            NumberedRecords.send(FailureModeRecoveryIT.tcpPort(sluice), 0, RECORDS);
+            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> counters.inputRecords() == RECORDS);
             sluice.terminate();
             sluice.waitForExit(Duration.ofSeconds(30));

@@ -38,7 +38,7 @@ class SlowConsumerIT {
                              .input("Mem_Buf_Limit", "1M").output("confirm_timeout", "60s"));
              RssSampler rss = new RssSampler(sluice.pid())) {
             long sent;
-            SteadySender sender = SteadySender.start(FailureModeRecoveryIT.tcpPort(sluice), 500, 10);
+            SteadySender sender = SteadySender.start(sluice.tcpPort(), 500, 10);
             try {
                 sluice.awaitLog(l -> l.contains("tcp.0 paused (mem buf overlimit)"), Duration.ofSeconds(30));
                 // one write of 83 KB blocked for a second: sluice stopped reading, TCP pushed back

@@ -94,6 +94,12 @@ final class SluiceUnderTest implements AutoCloseable {
                 lines.size()));
     }
 
+    /** The port the tcp input reports it listens on. */
+    int tcpPort() {
+        String line = logLinesWith("listening on").get(0);
+        return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+    }
+
     long pid() {
         return process.pid();
     }

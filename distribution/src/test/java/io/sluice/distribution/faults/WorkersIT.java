@@ -27,7 +27,7 @@ class WorkersIT {
              SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("workers", 4))) {
             long sent;
-            try (SteadySender sender = SteadySender.start(FailureModeRecoveryIT.tcpPort(sluice), 100, 20)) {
+            try (SteadySender sender = SteadySender.start(sluice.tcpPort(), 100, 20)) {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                         .until(() -> connectionsUsed(server).size() == 4);
                 sent = sender.stop();
