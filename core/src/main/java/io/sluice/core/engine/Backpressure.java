@@ -9,8 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pauses inputs whose buffered bytes (appended, not yet released by every route) reach their limit and resumes them
- * once below half of it; data is never dropped for memory. The gap (hysteresis) lets a paused input resume with
+ * Pauses inputs whose buffered bytes reach their limit and resumes them once below half of it; data is never dropped
+ * for memory. Buffered bytes are the bytes written into the input's chunks plus a fixed cost per chunk
+ * ({@link Chunk#OVERHEAD_BYTES}), from the first append until every route is done; chunks are compacted at seal
+ * ({@link Chunk#compact}), so the heap they hold stays within about twice the limit, however small they are. The gap (hysteresis) lets a paused input resume with
  * room for several chunks while the output still has half a buffer queued, so a steady overload pauses and resumes
  * it once per half a buffer drained instead of once per released chunk; each transition is still logged once
  * ({@code paused (mem buf overlimit)}, {@code resume (mem buf overlimit)}, as Fluent Bit words them).
@@ -47,7 +49,7 @@ final class Backpressure {
         inputs = List.copyOf(lanes);
     }
 
-    /** Accounts bytes just appended by {@code input}; runs on the input's thread. */
+    /** Accounts bytes just appended by {@code input} (and a new chunk's overhead); runs on the input's thread. */
     void added(InputLane input, long bytes) {
         long own = input.addBuffered(bytes);
         long sum = total.addAndGet(bytes);
@@ -61,13 +63,23 @@ final class Backpressure {
         }
     }
 
-    /** Accounts bytes of a released chunk of {@code input}. */
+    /** Accounts the bytes and overhead of a released chunk of {@code input}. */
     void released(InputLane input, long bytes) {
         input.addBuffered(-bytes);
         total.addAndGet(-bytes);
-        if (anyPaused) {
+        if (anyPaused || anyInputPaused()) {
             request();
         }
+    }
+
+    /** Asks the lanes themselves: an input may have paused itself after {@link #reconcile} computed the flag. */
+    private boolean anyInputPaused() {
+        for (InputLane input : inputs) {
+            if (input.isPaused()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bytes buffered over all inputs. */

@@ -30,10 +30,16 @@ final class Chunk {
         this.data = data;
     }
 
-    /** Copies one batch in; grows through {@code arrays} when it does not fit. */
+    /**
+     * What a chunk costs beyond its bytes (this object, its view, its route tasks, its id), counted by back-pressure
+     * so that many tiny chunks queued behind a dead output are bounded too.
+     */
+    static final int OVERHEAD_BYTES = 512;
+
+    /** Copies one batch in; grows through {@code arrays}, one size class at a time, when it does not fit. */
     void append(byte[] src, int offset, int length, int count, ChunkArrays arrays) {
         if (size + length > data.length) {
-            byte[] bigger = arrays.take(size + length, true);
+            byte[] bigger = arrays.take(size + length, false);
             System.arraycopy(data, 0, bigger, 0, size);
             arrays.give(data);
             data = bigger;
@@ -41,6 +47,20 @@ final class Chunk {
         System.arraycopy(src, offset, data, size, length);
         size += length;
         records += count;
+    }
+
+    /**
+     * Before sealing: moves content that fills less than half of its array into an array of its own size, giving the
+     * big one back. Back-pressure counts bytes written, so this is what keeps the heap of sealed chunks within twice
+     * the limit: without it a quiet input's small chunks, queued behind a dead output, would each hold a 64 KiB or
+     * 2 MB array while counting a few hundred bytes.
+     */
+    void compact(ChunkArrays arrays) {
+        if (size < data.length / 2) {
+            byte[] exact = java.util.Arrays.copyOf(data, size);
+            arrays.give(data);
+            data = exact;
+        }
     }
 
     /** Freezes the content and sets how many routes must finish before it is released. */

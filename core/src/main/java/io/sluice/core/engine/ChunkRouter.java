@@ -33,6 +33,7 @@ final class ChunkRouter {
 
     /** Seals {@code chunk} and queues it on every route; a chunk without routes is dropped (debug log only). */
     void dispatch(Chunk chunk) {
+        chunk.compact(arrays);
         chunk.seal();
         List<OutputLane> routes = chunk.routes();
         if (routes.isEmpty()) {
@@ -66,7 +67,7 @@ final class ChunkRouter {
     }
 
     private void release(Chunk chunk) {
-        backpressure.released(chunk.input(), chunk.size());
+        backpressure.released(chunk.input(), chunk.size() + Chunk.OVERHEAD_BYTES);
         arrays.give(chunk.array());
     }
 }

@@ -74,12 +74,15 @@ final class InputLane implements Emitter {
             return;
         }
         Chunk full = null;
+        long held = 0;
         synchronized (lock) {
             Chunk chunk = open;
             if (chunk == null) {
                 chunk = router.open(this, length, filledLast);
                 open = chunk;
+                held = Chunk.OVERHEAD_BYTES;
             }
+            held += length;
             chunk.append(data, offset, length, count, arrays);
             if (chunk.size() > sealBytes) {
                 open = null;
@@ -89,7 +92,7 @@ final class InputLane implements Emitter {
         }
         records.add(count);
         bytes.add(length);
-        backpressure.added(this, length);
+        backpressure.added(this, held);
         if (full != null) {
             router.dispatch(full);
         }
