@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLParameters;
+import org.java_websocket.drafts.Draft;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.CloseFrame;
@@ -39,11 +40,9 @@ final class ClientSession extends WebSocketClient {
     private volatile Exception error;
     private volatile String extension = "";
     private HandshakeCapturingSocket capturingSocket;
-    private final FastMaskingDraft draft;
 
     ClientSession(URI uri, FastMaskingDraft draft, Map<String, String> headers, TlsSettings tls) {
         super(uri, draft, headers, 0);
-        this.draft = draft;
         this.tls = tls;
         setDaemon(true);
         setTcpNoDelay(true);
@@ -127,7 +126,13 @@ final class ClientSession extends WebSocketClient {
 
     /** Every data frame sent so far is known to be written (confirmed or drained): its array may be reused. */
     void framesWritten() {
-        draft.framesWritten();
+        framingDraft().framesWritten();
+    }
+
+    /** The draft that frames this session's messages: the library's connection works on its own copy. */
+    FastMaskingDraft framingDraft() {
+        Draft draft = getConnection().getDraft();
+        return (FastMaskingDraft) draft;
     }
 
     /** Whether the server has answered any of this session's Pings. */

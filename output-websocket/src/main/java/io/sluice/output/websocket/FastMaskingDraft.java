@@ -51,6 +51,11 @@ final class FastMaskingDraft extends Draft_6455 {
         frames.giveBack();
     }
 
+    /** How many data frames were framed into the kept array rather than a new one. */
+    long framesInReusedArray() {
+        return frames.reuses();
+    }
+
     @Override
     public ByteBuffer createBinaryFrame(Framedata frame) {
         Opcode opcode = frame.getOpcode();

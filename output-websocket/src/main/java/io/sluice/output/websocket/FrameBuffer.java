@@ -15,6 +15,7 @@ final class FrameBuffer {
     private byte[] array = new byte[0];
     private boolean lent;
     private int smallInARow;
+    private long reuses;
 
     /**
      * An array of at least {@code size} bytes for one frame: the reused one if it is free (grown or shrunk as
@@ -31,9 +32,12 @@ final class FrameBuffer {
             if (++smallInARow >= SHRINK_AFTER) {
                 array = new byte[Math.max(INITIAL, size + size / 8)];
                 smallInARow = 0;
+            } else {
+                reuses++;
             }
         } else {
             smallInARow = 0;
+            reuses++;
         }
         lent = true;
         return array;
@@ -42,6 +46,11 @@ final class FrameBuffer {
     /** The frame framed into the lent array has been written to the socket: the array may be lent again. */
     void giveBack() {
         lent = false;
+    }
+
+    /** How many frames got the kept array as it was, without a new allocation. */
+    long reuses() {
+        return reuses;
     }
 
     /** The size of the array kept for reuse. */

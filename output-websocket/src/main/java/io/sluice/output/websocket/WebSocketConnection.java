@@ -197,6 +197,16 @@ final class WebSocketConnection {
         reaper.abandon(s, reason);
     }
 
+    /** How many data frames the open session framed into its reused array (0 without a session). */
+    long framesInReusedArray() {
+        lock.lock();
+        try {
+            return session == null ? 0 : session.framingDraft().framesInReusedArray();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Closes cleanly (1000) and waits up to {@code millis} for the server to complete the close handshake. */
     void close(long millis) throws InterruptedException {
         ClientSession s;

@@ -1,0 +1,64 @@
+package io.sluice.output.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sluice.api.FlushResult;
+import io.sluice.api.config.PluginConfig;
+import io.sluice.api.event.EventChunk;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.SocketFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
+
+class FrameReuseTest {
+
+    private RecordingServer server;
+    private SessionReaper reaper;
+    private WebSocketConnection connection;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (connection != null) {
+            connection.close(2000);
+        }
+        if (reaper != null) {
+            reaper.drain(2000);
+            reaper.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"on", "off"})
+    void everyDeliveredChunkAfterTheFirstIsFramedIntoTheSameArrayAndArrivesIntact(String confirm) throws Exception {
+        server = RecordingServer.start(0);
+        WebSocketSettings settings = WebSocketSettings.from(PluginConfig.ofSingle(
+                new WebSocketOutputPlugin().properties(), Map.of("host", "127.0.0.1",
+                        "port", Integer.toString(server.boundPort()), "confirm_delivery", confirm)));
+        reaper = new SessionReaper("test");
+        connection = new WebSocketConnection(0, settings, SocketFactory.getDefault(), reaper,
+                LoggerFactory.getLogger(FrameReuseTest.class));
+        List<EventChunk> chunks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            chunks.add(Chunks.numbered(i * 20_000L, 20_000 - i * 1000));
+        }
+
+        for (EventChunk chunk : chunks) {
+            Message message = new Message(false, chunk.data(), chunk.offset(), chunk.length());
+            assertThat(connection.send(List.of(message))).isEqualTo(FlushResult.OK);
+        }
+
+        assertThat(connection.framesInReusedArray()).isEqualTo(chunks.size() - 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.messages.size() == chunks.size());
+        assertThat(server.messages).extracting(RecordingServer.Received::bytes)
+                .containsExactlyElementsOf(chunks.stream().map(EventChunk::data).toList());
+    }
+}
