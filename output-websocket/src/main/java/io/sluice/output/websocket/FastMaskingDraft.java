@@ -23,6 +23,9 @@ import org.java_websocket.framing.Framedata;
 final class FastMaskingDraft extends Draft_6455 {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** XOR works byte by byte, so masking reads and writes in the machine's order: no byte swap per step. */
+    private static final VarHandle NATIVE_LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int maxFrameSize;
@@ -105,10 +108,10 @@ final class FastMaskingDraft extends Draft_6455 {
      * copy and mask in one pass over the bytes.
      */
     static void maskCopy(byte[] src, int from, byte[] out, int to, int length, int mask) {
-        long mask64 = (mask & 0xFFFFFFFFL) << 32 | (mask & 0xFFFFFFFFL);
+        long mask64 = nativeMask(mask);
         int i = 0;
         for (; i + 8 <= length; i += 8) {
-            LONGS.set(out, to + i, (long) LONGS.get(src, from + i) ^ mask64);
+            NATIVE_LONGS.set(out, to + i, (long) NATIVE_LONGS.get(src, from + i) ^ mask64);
         }
         for (; i < length; i++) {
             out[to + i] = (byte) (src[from + i] ^ (byte) (mask >>> (24 - 8 * (i & 3))));
@@ -117,14 +120,20 @@ final class FastMaskingDraft extends Draft_6455 {
 
     /** XORs {@code out[from, from+length)} with the 4-byte key {@code mask}, repeated from the first byte. */
     static void mask(byte[] out, int from, int length, int mask) {
-        long mask64 = (mask & 0xFFFFFFFFL) << 32 | (mask & 0xFFFFFFFFL);
+        long mask64 = nativeMask(mask);
         int i = 0;
         for (; i + 8 <= length; i += 8) {
-            LONGS.set(out, from + i, (long) LONGS.get(out, from + i) ^ mask64);
+            NATIVE_LONGS.set(out, from + i, (long) NATIVE_LONGS.get(out, from + i) ^ mask64);
         }
         for (; i < length; i++) {
             out[from + i] ^= (byte) (mask >>> (24 - 8 * (i & 3)));
         }
+    }
+
+    /** The key's four bytes twice, as a long read from memory in the machine's byte order would hold them. */
+    private static long nativeMask(int mask) {
+        long bigEndian = (mask & 0xFFFFFFFFL) << 32 | (mask & 0xFFFFFFFFL);
+        return ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? bigEndian : Long.reverseBytes(bigEndian);
     }
 
     private static int code(Opcode opcode) {
