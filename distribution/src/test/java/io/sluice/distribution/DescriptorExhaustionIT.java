@@ -2,7 +2,7 @@ package io.sluice.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.sluice.distribution.support.SluiceProcess;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +36,10 @@ class DescriptorExhaustionIT {
                     flood.add(new Socket("127.0.0.1", port));
                 }
                 p.awaitLog(l -> l.contains("cannot accept a connection"), Duration.ofSeconds(20));
-                long cpuBefore = cpuTicks(p.pid());
+                long cpuBefore = p.figures().cpuTicks();
                 long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
                 Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() >= until);
-                assertThat(cpuTicks(p.pid()) - cpuBefore).as("CPU ticks in 2 s out of descriptors").isLessThan(50);
+                assertThat(p.figures().cpuTicks() - cpuBefore).as("CPU ticks in 2 s out of descriptors").isLessThan(50);
             } finally {
                 for (Socket s : flood) {
                     s.close();
@@ -53,11 +53,5 @@ class DescriptorExhaustionIT {
             });
             assertThat(p.isAlive()).isTrue();
         }
-    }
-
-    private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }

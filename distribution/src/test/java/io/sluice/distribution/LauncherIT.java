@@ -2,6 +2,7 @@ package io.sluice.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.distribution.support.SluiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.api.event.Event;
 import io.sluice.api.event.EventDecoder;
+import io.sluice.distribution.support.SluiceProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

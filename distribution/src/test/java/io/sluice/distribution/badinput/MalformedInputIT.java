@@ -36,7 +36,7 @@ class MalformedInputIT {
     private TcpToStdout sluice;
 
     @BeforeEach
-    void startSluice() throws IOException {
+    void startSluice() throws IOException, InterruptedException {
         sluice = TcpToStdout.start(tmp, "Buffer_Size 4");
     }
 
@@ -57,9 +57,9 @@ class MalformedInputIT {
 
         sendAndClose(flood.toString().getBytes(StandardCharsets.UTF_8));
 
-        await().atMost(COUNTED).until(() -> sluice.api.tcpCounter("invalid_json") >= 10_000);
+        await().atMost(COUNTED).until(() -> sluice.tcpCounter("invalid_json") >= 10_000);
         assertAllArrivedExactlyOnce(sluice, good);
-        assertThat(sluice.api.tcpCounter("invalid_json")).isEqualTo(10_000);
+        assertThat(sluice.tcpCounter("invalid_json")).isEqualTo(10_000);
         assertThat(sluice.logLinesContaining(INVALID_LOG)).isBetween(1L, 2L);
         assertStillRunningWithoutErrors(sluice);
     }
@@ -81,10 +81,10 @@ class MalformedInputIT {
         sendAndClose(flood.toByteArray());
 
         await().atMost(COUNTED).until(() ->
-                sluice.received.distinct("utf8") + sluice.api.tcpCounter("invalid_json") >= lines);
+                sluice.received.distinct("utf8") + sluice.tcpCounter("invalid_json") >= lines);
         assertAllArrivedExactlyOnce(sluice, good);
         long printed = sluice.received.distinct("utf8");
-        long rejected = sluice.api.tcpCounter("invalid_json");
+        long rejected = sluice.tcpCounter("invalid_json");
         System.out.printf("invalid UTF-8: %d of %d lines printed (repaired), %d counted invalid_json%n",
                 printed, lines, rejected);
         assertThat(printed + rejected).isEqualTo(lines);
@@ -110,7 +110,7 @@ class MalformedInputIT {
 
         assertArrivedExactlyOnce(sluice, "after-noise", 100);
         assertAllArrivedExactlyOnce(sluice, good);
-        assertThat(sluice.api.tcpCounter("invalid_json")).isPositive();
+        assertThat(sluice.tcpCounter("invalid_json")).isPositive();
         for (String kind : List.of(INVALID_LOG, "exceeds 'Buffer_Size'", "is not a record")) {
             assertThat(sluice.logLinesContaining(kind)).as(kind).isLessThanOrEqualTo(2);
         }
@@ -135,8 +135,8 @@ class MalformedInputIT {
 
         assertArrivedExactlyOnce(sluice, "between", oversize);
         assertAllArrivedExactlyOnce(sluice, good);
-        await().atMost(COUNTED).until(() -> sluice.api.tcpCounter("oversize_records") >= oversize);
-        assertThat(sluice.api.tcpCounter("oversize_records")).isEqualTo(oversize);
+        await().atMost(COUNTED).until(() -> sluice.tcpCounter("oversize_records") >= oversize);
+        assertThat(sluice.tcpCounter("oversize_records")).isEqualTo(oversize);
         assertThat(sluice.received.distinct("big")).isZero();
         assertThat(sluice.logLinesContaining("exceeds 'Buffer_Size' (4 KB), dropped")).isBetween(1L, 2L);
         assertStillRunningWithoutErrors(sluice);

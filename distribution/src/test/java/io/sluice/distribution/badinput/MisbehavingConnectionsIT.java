@@ -33,7 +33,7 @@ class MisbehavingConnectionsIT {
     private TcpToStdout sluice;
 
     @BeforeEach
-    void startSluice() throws IOException {
+    void startSluice() throws IOException, InterruptedException {
         sluice = TcpToStdout.start(tmp);
     }
 
@@ -50,9 +50,9 @@ class MisbehavingConnectionsIT {
             assertAllArrivedExactlyOnce(sluice, good);
             assertThat(silent.isClosed()).isFalse();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> sluice.api.tcpCounter("connections") == 2);
-        assertThat(sluice.api.tcpCounter("incomplete_records")).isZero();
-        assertThat(sluice.api.tcpCounter("invalid_json")).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sluice.tcpCounter("connections") == 2);
+        assertThat(sluice.tcpCounter("incomplete_records")).isZero();
+        assertThat(sluice.tcpCounter("invalid_json")).isZero();
         assertStillRunningWithoutErrors(sluice);
     }
 
@@ -80,8 +80,8 @@ class MisbehavingConnectionsIT {
 
         assertArrivedExactlyOnce(sluice, "many", connections * 3L);
         assertAllArrivedExactlyOnce(sluice, good);
-        assertThat(sluice.api.tcpCounter("connections")).isEqualTo(connections + 1);
-        assertThat(sluice.api.tcpCounter("incomplete_records")).isZero();
+        assertThat(sluice.tcpCounter("connections")).isEqualTo(connections + 1);
+        assertThat(sluice.tcpCounter("incomplete_records")).isZero();
         assertStillRunningWithoutErrors(sluice);
     }
 
@@ -96,7 +96,7 @@ class MisbehavingConnectionsIT {
             assertClosedBySluice(s);
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> sluice.api.tcpCounter("incomplete_records") == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> sluice.tcpCounter("incomplete_records") == 1);
         assertAllArrivedExactlyOnce(sluice, good);
         assertThat(sluice.received.distinct("cut")).isZero();
         assertThat(sluice.logLinesContaining("connection closed inside a record")).isEqualTo(1);
@@ -116,7 +116,7 @@ class MisbehavingConnectionsIT {
         }
 
         assertAllArrivedExactlyOnce(sluice, good);
-        assertThat(sluice.api.tcpCounter("incomplete_records")).isZero();
+        assertThat(sluice.tcpCounter("incomplete_records")).isZero();
         assertStillRunningWithoutErrors(sluice);
     }
 

@@ -2,6 +2,7 @@ package io.sluice.distribution.faults;
 
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.SluiceProcess;
 import java.time.Duration;
 
 /** Waiting for numbered records at the fake server, and reporting loss and duplication in the test output. */
@@ -11,7 +12,7 @@ final class Delivery {
     }
 
     /** Waits until seqs {@code [0, sent)} all arrived; on timeout fails with the summary and sluice's last log. */
-    static ReceivedRecords awaitAll(FakeWebSocketServer server, SluiceUnderTest sluice, long sent, Duration timeout) {
+    static ReceivedRecords awaitAll(FakeWebSocketServer server, SluiceProcess sluice, long sent, Duration timeout) {
         if (sent == 0) {
             return server.seqs("seq");
         }

@@ -8,6 +8,7 @@ import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.FakeWebSocketServerBuilder;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.SluiceProcess;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
@@ -72,7 +73,7 @@ class FailureModeRecoveryIT {
     @Test
     void aServerThatNeverAnswersPingsGetsOneClearErrorSuggestingConfirmDeliveryOff() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NO_PONG);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries())) {
             int tcpPort = sluice.tcpPort();
             send(tcpPort, 0, BATCH);
@@ -92,7 +93,7 @@ class FailureModeRecoveryIT {
     @Test
     void aServerThatNeverAnswersPingsReceivesEverythingOnceWithConfirmDeliveryOff() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NO_PONG);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("confirm_delivery", "off"))) {
             send(sluice.tcpPort(), 0, 2L * BATCH);
             ReceivedRecords received = Delivery.awaitAll(server, sluice, 2L * BATCH, DELIVERY);
@@ -116,7 +117,7 @@ class FailureModeRecoveryIT {
     void aSlowReaderDelaysButLosesNothing() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.SLOW_READER)
                 .slowReadBytesPerSecond(32 * 1024).receiveBufferBytes(8 * 1024).start();
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries()
                              .output("confirm_timeout", "30s"))) {
             int tcpPort = sluice.tcpPort();
@@ -139,7 +140,7 @@ class FailureModeRecoveryIT {
     private String recover(FakeWebSocketServer server, UnaryOperator<SluiceConfig> tune, String expectedLog,
                            FailureMode mode) throws Exception {
         SluiceConfig config = tune.apply(SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries());
-        try (SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp, config)) {
+        try (SluiceProcess sluice = SluiceConfig.startListening(tmp, config)) {
             int tcpPort = sluice.tcpPort();
             send(tcpPort, 0, BATCH);
             String line = sluice.awaitLog(l -> l.contains(expectedLog), Duration.ofSeconds(30));
@@ -151,7 +152,7 @@ class FailureModeRecoveryIT {
         }
     }
 
-    private static void reportDelivered(FakeWebSocketServer server, SluiceUnderTest sluice, FailureMode mode,
+    private static void reportDelivered(FakeWebSocketServer server, SluiceProcess sluice, FailureMode mode,
                                         long sent) {
         ReceivedRecords received = Delivery.awaitAll(server, sluice, sent, DELIVERY);
         Delivery.report(mode + " then recovery", received, sent);

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.MonitoringApi;
+import io.sluice.distribution.support.ProcessFigures;
+import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -50,9 +53,9 @@ class FlapIT {
     void aServerDownLongerThanTheRetriesLogsAndCountsEveryRecordItGivesUp() throws Exception {
         int api = freePort();
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).monitoring(api))) {
-            OutputCounters counters = new OutputCounters(api);
+            MonitoringApi counters = new MonitoringApi(api);
             long sent;
             try (SteadySender sender = SteadySender.start(sluice.tcpPort(), PER_TICK,
                     TICK_MILLIS)) {
@@ -62,27 +65,27 @@ class FlapIT {
                 awaitFlowingAgain(server, sender, server.handshakesCompleted());
                 sent = sender.stop();
             }
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> counters.get("proc_records")
-                    + counters.get("dropped_records") >= sent);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> counters.output("websocket.0", "proc_records")
+                    + counters.output("websocket.0", "dropped_records") >= sent);
             ReceivedRecords received = server.seqs("seq");
-            long dropped = counters.get("dropped_records");
-            long loggedLost = sluice.log().stream().map(LOST::matcher).filter(Matcher::find)
+            long dropped = counters.output("websocket.0", "dropped_records");
+            long loggedLost = sluice.stderr().stream().map(LOST::matcher).filter(Matcher::find)
                     .mapToLong(m -> Long.parseLong(m.group(1))).sum();
             Delivery.report("down 20 s, Retry_Limit 1 (dropped_records " + dropped + ", retries_failed "
-                    + counters.get("retries_failed") + ")", received, sent);
+                    + counters.output("websocket.0", "retries_failed") + ")", received, sent);
             assertThat(received.missingCount(0, sent - 1)).as("records missing at the server")
                     .isLessThanOrEqualTo(dropped);
             assertThat(received.distinctCount() + dropped).isGreaterThanOrEqualTo(sent);
             assertThat(dropped).as("a 20 s outage outlasts Retry_Limit 1 with a 3 s backoff").isPositive();
             assertThat(loggedLost).as("records the log says were lost").isEqualTo(dropped);
-            assertThat(counters.get("retries_failed")).isPositive();
+            assertThat(counters.output("websocket.0", "retries_failed")).isPositive();
         }
     }
 
     @Test
     void fiftyFlapsInARowLeaveNoThreadsOrFileDescriptorsBehindAndLoseNothing() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries())) {
             long sent;
             ProcessFigures before;
@@ -121,7 +124,7 @@ class FlapIT {
     private void flapOnceLosesNothing(Duration down, UnaryOperator<SluiceConfig> tune)
             throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      tune.apply(SluiceConfig.tcpToWebSocket(freePort(), server.port())))) {
             long sent;
             try (SteadySender sender = SteadySender.start(sluice.tcpPort(), PER_TICK,

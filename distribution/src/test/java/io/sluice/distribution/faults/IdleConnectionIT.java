@@ -7,6 +7,7 @@ import io.sluice.distribution.fake.CloseFrame;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -25,7 +26,7 @@ class IdleConnectionIT {
     void recordsSentAfterTheServerClosedAnIdleConnectionStillArrive() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.IDLE_CLOSE)
                 .idleTimeout(Duration.ofSeconds(2)).start();
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port())
                              .output("net.keepalive_idle_timeout", 30))) {
             int tcpPort = sluice.tcpPort();
@@ -45,7 +46,7 @@ class IdleConnectionIT {
     @Test
     void aConnectionIdleLongerThanKeepaliveIdleTimeoutIsClosedCleanlyAndReopened() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port())
                              .output("net.keepalive_idle_timeout", 1))) {
             int tcpPort = sluice.tcpPort();

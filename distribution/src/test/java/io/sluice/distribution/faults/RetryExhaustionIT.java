@@ -7,6 +7,8 @@ import io.sluice.api.event.Event;
 import io.sluice.api.event.EventDecoder;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
+import io.sluice.distribution.support.MonitoringApi;
+import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,14 +41,14 @@ class RetryExhaustionIT {
         int api = freePort();
         Path storage = tmp.resolve("storage");
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.REFUSE_CONNECTION);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).keepRejected(storage).monitoring(api))) {
-            OutputCounters counters = new OutputCounters(api);
+            MonitoringApi counters = new MonitoringApi(api);
             NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
             Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> sum(sluice, WRITTEN) == RECORDS);
             List<Long> seqs = new ArrayList<>();
-            for (String line : sluice.log()) {
+            for (String line : sluice.stderr()) {
                 Matcher m = WRITTEN.matcher(line);
                 if (m.find()) {
                     Path file = Path.of(m.group(2));
@@ -58,8 +60,8 @@ class RetryExhaustionIT {
                 }
             }
             assertThat(seqs).containsExactlyInAnyOrderElementsOf(LongStream.range(0, RECORDS).boxed().toList());
-            assertThat(counters.get("dropped_records")).isEqualTo(RECORDS);
-            assertThat(counters.get("retries_failed")).isPositive();
+            assertThat(counters.output("websocket.0", "dropped_records")).isEqualTo(RECORDS);
+            assertThat(counters.output("websocket.0", "retries_failed")).isPositive();
             System.out.printf("[faults] retries exhausted, keep.rejected on: sent %d; %d in dead-letter files%n",
                     RECORDS, seqs.size());
         }
@@ -69,20 +71,21 @@ class RetryExhaustionIT {
     void exhaustedChunksWithoutDeadLettersAreLoggedAndCounted() throws Exception {
         int api = freePort();
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.REFUSE_CONNECTION);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).monitoring(api))) {
-            OutputCounters counters = new OutputCounters(api);
+            MonitoringApi counters = new MonitoringApi(api);
             NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sum(sluice, LOST) == RECORDS);
-            assertThat(counters.get("dropped_records")).isEqualTo(RECORDS);
-            assertThat(counters.get("proc_records")).isZero();
+            assertThat(counters.output("websocket.0", "dropped_records")).isEqualTo(RECORDS);
+            assertThat(counters.output("websocket.0", "proc_records")).isZero();
             System.out.printf("[faults] retries exhausted, no dead letters: sent %d; %d logged lost, "
-                    + "dropped_records %d%n", RECORDS, sum(sluice, LOST), counters.get("dropped_records"));
+                    + "dropped_records %d%n", RECORDS, sum(sluice, LOST),
+                    counters.output("websocket.0", "dropped_records"));
         }
     }
 
-    private static long sum(SluiceUnderTest sluice, Pattern pattern) {
-        return sluice.log().stream().map(pattern::matcher).filter(Matcher::find)
+    private static long sum(SluiceProcess sluice, Pattern pattern) {
+        return sluice.stderr().stream().map(pattern::matcher).filter(Matcher::find)
                 .mapToLong(m -> Long.parseLong(m.group(1))).sum();
     }
 }

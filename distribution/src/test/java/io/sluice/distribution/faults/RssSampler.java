@@ -1,5 +1,6 @@
 package io.sluice.distribution.faults;
 
+import io.sluice.distribution.support.ProcessFigures;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -23,7 +24,7 @@ class ServerKilledMidChunkIT {
         int records = 3000;
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.SLOW_READER)
                 .slowReadBytesPerSecond(32 * 1024).receiveBufferBytes(8 * 1024).start();
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("confirm_timeout", "60s"))) {
             // about 500 KB: some 15 s of reading, so the chunk is surely mid-way when the server dies
             NumberedRecords.send(sluice.tcpPort(), 0, records);

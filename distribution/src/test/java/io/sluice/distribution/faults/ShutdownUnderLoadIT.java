@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.MonitoringApi;
+import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -31,11 +33,12 @@ class ShutdownUnderLoadIT {
     void sigtermDeliversEverythingBufferedWithinGrace() throws Exception {
         int api = freePort();
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).service("Flush", 2).monitoring(api))) {
-            OutputCounters counters = new OutputCounters(api);
+            MonitoringApi counters = new MonitoringApi(api);
             NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> counters.inputRecords() == RECORDS);
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> counters.input("tcp.0", "records") == RECORDS);
             // most of them still sit in the open chunk (Flush 2): SIGTERM must seal and deliver it
             sluice.terminate();
             assertThat(sluice.waitForExit(Duration.ofSeconds(30))).isZero();
@@ -52,13 +55,14 @@ class ShutdownUnderLoadIT {
         int api = freePort();
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.SLOW_READER)
                 .slowReadBytesPerSecond(64 * 1024).receiveBufferBytes(8 * 1024).start();
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).service("Grace", 2).monitoring(api)
                              .output("confirm_timeout", "60s"))) {
-            OutputCounters counters = new OutputCounters(api);
+            MonitoringApi counters = new MonitoringApi(api);
             // 3.3 MB for a reader of 64 KB/s: far more than 2 s of Grace can deliver
             NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> counters.inputRecords() == RECORDS);
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> counters.input("tcp.0", "records") == RECORDS);
             sluice.terminate();
             sluice.waitForExit(Duration.ofSeconds(30));
             ReceivedRecords received = server.seqs("seq");
@@ -71,9 +75,9 @@ class ShutdownUnderLoadIT {
         }
     }
 
-    private static long lastMatch(SluiceUnderTest sluice, Pattern pattern) {
+    private static long lastMatch(SluiceProcess sluice, Pattern pattern) {
         long value = -1;
-        for (String line : sluice.log()) {
+        for (String line : sluice.stderr()) {
             Matcher m = pattern.matcher(line);
             if (m.find()) {
                 value = Long.parseLong(m.group(1));

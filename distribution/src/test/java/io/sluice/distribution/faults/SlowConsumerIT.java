@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -33,7 +34,7 @@ class SlowConsumerIT {
     void aSlowReaderSlowsTheSenderKeepsMemoryBoundedAndLosesNothing() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.SLOW_READER)
                 .slowReadBytesPerSecond(128 * 1024).receiveBufferBytes(16 * 1024).start();
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries()
                              .input("Mem_Buf_Limit", "1M").output("confirm_timeout", "60s"));
              RssSampler rss = new RssSampler(sluice.pid())) {

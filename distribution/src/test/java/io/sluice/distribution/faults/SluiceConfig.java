@@ -1,5 +1,8 @@
 package io.sluice.distribution.faults;
 
+import io.sluice.distribution.support.SluiceProcess;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +36,11 @@ final class SluiceConfig {
         output.put("Format", "json_lines");
         output.put("net.connect_timeout", "2");
         output.put("confirm_timeout", "2s");
+    }
+
+    /** Writes {@code config} to {@code dir/sluice.conf}, starts sluice on it and waits until the tcp input listens. */
+    static SluiceProcess startListening(Path dir, SluiceConfig config) throws IOException, InterruptedException {
+        return SluiceProcess.startListening(Files.writeString(dir.resolve("sluice.conf"), config.text()));
     }
 
     /** tcp on {@code tcpPort} to websocket on {@code wsPort}, Format json_lines, Retry_Limit 1 (the default). */

@@ -7,6 +7,7 @@ import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedMessage;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -24,7 +25,7 @@ class WorkersIT {
     @Test
     void fourWorkersSpreadChunksOverFourConnectionsAndSendNothingTwice() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceUnderTest sluice = SluiceUnderTest.startListening(tmp,
+             SluiceProcess sluice = SluiceConfig.startListening(tmp,
                      SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("workers", 4))) {
             long sent;
             try (SteadySender sender = SteadySender.start(sluice.tcpPort(), 100, 20)) {

@@ -1,4 +1,4 @@
-package io.sluice.distribution.faults;
+package io.sluice.distribution.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * A process's threads ({@code Threads:}), resident memory ({@code VmRSS:}) from {@code /proc/<pid>/status} and its
- * open file descriptors (entries of {@code /proc/<pid>/fd}), as a user would read them.
+ * A process's threads ({@code Threads:}), resident memory ({@code VmRSS:}) from {@code /proc/<pid>/status}, its open
+ * file descriptors (entries of {@code /proc/<pid>/fd}) and the CPU ticks it has used (user + system, from
+ * {@code /proc/<pid>/stat}), as a user would read them.
  */
-record ProcessFigures(int threads, int fds, long rssKb) {
+public record ProcessFigures(int threads, int fds, long rssKb, long cpuTicks) {
 
-    static ProcessFigures of(long pid) {
+    public static ProcessFigures of(long pid) {
         Path proc = Path.of("/proc", Long.toString(pid));
         try {
             int threads = -1;
@@ -28,18 +29,22 @@ record ProcessFigures(int threads, int fds, long rssKb) {
             try (Stream<Path> entries = Files.list(proc.resolve("fd"))) {
                 fds = (int) entries.count();
             }
-            return new ProcessFigures(threads, fds, rss);
+            String stat = Files.readString(proc.resolve("stat"));
+            // fields after the command name, which is in parentheses and may itself hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long cpu = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return new ProcessFigures(threads, fds, rss, cpu);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read /proc/" + pid + " (has the process ended?)", e);
         }
     }
 
-    long rssMb() {
+    public long rssMb() {
         return rssKb / 1024;
     }
 
     @Override
     public String toString() {
-        return threads + " threads, " + fds + " fds, " + rssMb() + " MB resident";
+        return threads + " threads, " + fds + " fds, " + rssMb() + " MB resident, " + cpuTicks + " CPU ticks";
     }
 }

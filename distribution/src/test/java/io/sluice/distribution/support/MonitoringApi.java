@@ -1,4 +1,4 @@
-package io.sluice.distribution.badinput;
+package io.sluice.distribution.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,26 +8,32 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The counters a user reads from sluice's monitoring API ({@code /api/v1/metrics/prometheus}). */
-final class MonitoringApi {
+public final class MonitoringApi {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI prometheus;
 
-    MonitoringApi(int port) {
+    public MonitoringApi(int port) {
         prometheus = URI.create("http://127.0.0.1:" + port + "/api/v1/metrics/prometheus");
     }
 
-    /** The tcp input's own counter {@code sluice_input_<name>_total{name="tcp.0"}}. */
-    long tcpCounter(String name) {
-        return metric("sluice_input_" + name + "_total{name=\"tcp.0\"}");
+    /** An input's engine counter, e.g. {@code input("tcp.0", "records")}: {@code fluentbit_input_records_total}. */
+    public long input(String instance, String counter) {
+        return metric("fluentbit_input_" + counter + "_total", instance);
     }
 
-    /** Records the tcp input handed to the engine ({@code fluentbit_input_records_total}). */
-    long tcpRecords() {
-        return metric("fluentbit_input_records_total{name=\"tcp.0\"}");
+    /** An output's engine counter, e.g. {@code proc_records}, {@code retries_failed}, {@code dropped_records}. */
+    public long output(String instance, String counter) {
+        return metric("fluentbit_output_" + counter + "_total", instance);
     }
 
-    private long metric(String series) {
+    /** A counter the input plugin defines itself, e.g. {@code sluice_input_invalid_json_total}. */
+    public long inputPlugin(String instance, String counter) {
+        return metric("sluice_input_" + counter + "_total", instance);
+    }
+
+    private long metric(String name, String instance) {
+        String series = name + "{name=\"" + instance + "\"}";
         String text = get();
         for (String line : text.split("\n")) {
             if (line.startsWith(series + " ")) {
