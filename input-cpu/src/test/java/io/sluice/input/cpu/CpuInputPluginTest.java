@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.api.InputPlugin;
 import io.sluice.api.config.PropertySpec;
+import io.sluice.api.testing.TestInputContext;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,6 @@ class CpuInputPluginTest {
     }
 
     private static CpuSettings settings(Map<String, String> properties) {
-        return CpuSettings.from(new RecordingInputContext(properties).config());
+        return CpuSettings.from(new TestInputContext(new CpuInputPlugin(), properties).config());
     }
 }

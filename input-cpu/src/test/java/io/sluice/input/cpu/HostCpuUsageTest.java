@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.sluice.api.PluginException;
+import io.sluice.api.testing.TestInputContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,7 @@ class HostCpuUsageTest {
     Path dir;
 
     private ProcFixture proc;
-    private RecordingInputContext context;
+    private TestInputContext context;
     private CpuInput input;
 
     @BeforeEach
@@ -33,7 +34,7 @@ class HostCpuUsageTest {
     }
 
     private CpuInput start(Map<String, String> properties) throws PluginException {
-        context = new RecordingInputContext(properties);
+        context = new TestInputContext(new CpuInputPlugin(), properties);
         input = proc.input(context);
         input.takeBaseline();
         return input;
@@ -51,7 +52,7 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).containsExactly(
+        assertThat(context.emitter().onlyRecord()).containsExactly(
                 entry("cpu_p", 4.0), entry("user_p", 3.0), entry("system_p", 1.0),
                 entry("cpu0.p_cpu", 6.0), entry("cpu0.p_user", 4.0), entry("cpu0.p_system", 2.0),
                 entry("cpu1.p_cpu", 2.0), entry("cpu1.p_user", 2.0), entry("cpu1.p_system", 0.0));
@@ -65,7 +66,7 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord().values()).allSatisfy(v -> assertThat(v).isInstanceOf(Double.class));
+        assertThat(context.emitter().onlyRecord().values()).allSatisfy(v -> assertThat(v).isInstanceOf(Double.class));
     }
 
     @Test
@@ -73,11 +74,11 @@ class HostCpuUsageTest {
         proc.idleTwoCores(1000);
         start(Map.of());
 
-        assertThat(context.events()).isEmpty();
+        assertThat(context.emitter().events()).isEmpty();
 
         proc.idleTwoCores(1100);
         input.sampleInterval();
-        assertThat(context.events()).hasSize(1);
+        assertThat(context.emitter().events()).hasSize(1);
     }
 
     @Test
@@ -88,8 +89,9 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).contains(entry("cpu_p", 2.0), entry("user_p", 2.0), entry("system_p", 0.0),
-                entry("cpu0.p_user", 4.0));
+        assertThat(context.emitter().onlyRecord())
+                .contains(entry("cpu_p", 2.0), entry("user_p", 2.0), entry("system_p", 0.0),
+                        entry("cpu0.p_user", 4.0));
     }
 
     @Test
@@ -100,7 +102,7 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord().values()).containsOnly(0.0);
+        assertThat(context.emitter().onlyRecord().values()).containsOnly(0.0);
     }
 
     @Test
@@ -111,8 +113,9 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).contains(entry("cpu_p", 8.0), entry("user_p", 6.0), entry("system_p", 2.0),
-                entry("cpu0.p_cpu", 12.0));
+        assertThat(context.emitter().onlyRecord())
+                .contains(entry("cpu_p", 8.0), entry("user_p", 6.0), entry("system_p", 2.0),
+                        entry("cpu0.p_cpu", 12.0));
     }
 
     @Test
@@ -123,7 +126,7 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).containsExactly(
+        assertThat(context.emitter().onlyRecord()).containsExactly(
                 entry("cpu_p", 3.0), entry("user_p", 3.0), entry("system_p", 0.0),
                 entry("cpu0.p_cpu", 3.0), entry("cpu0.p_user", 3.0), entry("cpu0.p_system", 0.0),
                 entry("cpu1.p_cpu", 3.0), entry("cpu1.p_user", 3.0), entry("cpu1.p_system", 0.0),
@@ -140,7 +143,8 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.events().get(1).body()).contains(entry("cpu2.p_cpu", 5.0), entry("cpu2.p_user", 5.0));
+        assertThat(context.emitter().events().get(1).body())
+                .contains(entry("cpu2.p_cpu", 5.0), entry("cpu2.p_user", 5.0));
     }
 
     @Test
@@ -151,7 +155,7 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).containsExactly(
+        assertThat(context.emitter().onlyRecord()).containsExactly(
                 entry("cpu_p", 3.0), entry("user_p", 3.0), entry("system_p", 0.0),
                 entry("cpu0.p_cpu", 4.0), entry("cpu0.p_user", 4.0), entry("cpu0.p_system", 0.0),
                 entry("cpu2.p_cpu", 2.0), entry("cpu2.p_user", 2.0), entry("cpu2.p_system", 0.0));
@@ -165,11 +169,12 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).contains(
+        assertThat(context.emitter().onlyRecord()).contains(
                 entry("cpu_p", 3.0), entry("cpu0.p_cpu", 0.0), entry("cpu0.p_user", 0.0),
                 entry("cpu0.p_system", 0.0), entry("cpu1.p_cpu", 2.0));
         assertThat(context.counter("counter_anomalies")).isEqualTo(1);
-        assertThat(context.onlyRecord().values()).allSatisfy(v -> assertThat((Double) v).isNotNegative().isNotNaN());
+        assertThat(context.emitter().onlyRecord().values())
+                .allSatisfy(v -> assertThat((Double) v).isNotNegative().isNotNaN());
     }
 
     @Test
@@ -182,7 +187,8 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.events().get(1).body()).contains(entry("cpu0.p_cpu", 4.0), entry("cpu0.p_user", 4.0));
+        assertThat(context.emitter().events().get(1).body())
+                .contains(entry("cpu0.p_cpu", 4.0), entry("cpu0.p_user", 4.0));
     }
 
     @Test
@@ -193,13 +199,13 @@ class HostCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).contains(entry("cpu_p", 5.0), entry("cpu0.p_user", 10.0));
+        assertThat(context.emitter().onlyRecord()).contains(entry("cpu_p", 5.0), entry("cpu0.p_user", 10.0));
         assertThat(context.counter("counter_anomalies")).isZero();
     }
 
     @Test
     void startFailsClearlyWithoutProcStat() {
-        context = new RecordingInputContext(Map.of());
+        context = new TestInputContext(new CpuInputPlugin(), Map.of());
         CpuInput withoutProc = proc.input(context);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(withoutProc::start)
@@ -218,12 +224,12 @@ class HostCpuUsageTest {
         proc.idleTwoCores(1200);
         input.sampleInterval();
 
-        assertThat(context.events()).isEmpty();
+        assertThat(context.emitter().events()).isEmpty();
         assertThat(context.counter("read_errors")).isEqualTo(1);
 
         proc.idleTwoCores(1300);
         input.sampleInterval();
-        assertThat(context.events()).hasSize(1);
+        assertThat(context.emitter().events()).hasSize(1);
     }
 
     @Test
@@ -236,11 +242,12 @@ class HostCpuUsageTest {
         proc.stat("cpu  190 0 95 1220", "cpu0 105 0 45 610", "cpu1 85 0 50 610");
         input.sampleInterval();
 
-        assertThat(context.events()).isEmpty();
+        assertThat(context.emitter().events()).isEmpty();
 
         input.resume();
         proc.stat("cpu  196 0 97 1412", "cpu0 109 0 47 704", "cpu1 87 0 50 708");
         input.sampleInterval();
-        assertThat(context.onlyRecord()).contains(entry("cpu_p", 4.0), entry("user_p", 3.0), entry("system_p", 1.0));
+        assertThat(context.emitter().onlyRecord())
+                .contains(entry("cpu_p", 4.0), entry("user_p", 3.0), entry("system_p", 1.0));
     }
 }

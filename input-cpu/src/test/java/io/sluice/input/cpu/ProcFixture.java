@@ -1,5 +1,6 @@
 package io.sluice.input.cpu;
 
+import io.sluice.api.testing.TestInputContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class ProcFixture {
         return root.resolve(Integer.toString(pid)).resolve("stat");
     }
 
-    CpuInput input(RecordingInputContext context) {
+    CpuInput input(TestInputContext context) {
         return new CpuInput(context, CpuSettings.from(context.config()), root.toFile());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import ch.qos.logback.classic.Level;
 import io.sluice.api.PluginException;
+import io.sluice.api.testing.TestInputContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,7 @@ class ProcessCpuUsageTest {
     Path dir;
 
     private ProcFixture proc;
-    private RecordingInputContext context;
+    private TestInputContext context;
     private CpuInput input;
 
     @BeforeEach
@@ -37,7 +38,7 @@ class ProcessCpuUsageTest {
     }
 
     private void start() throws PluginException {
-        context = new RecordingInputContext(Map.of("PID", Integer.toString(PID)));
+        context = new TestInputContext(new CpuInputPlugin(), Map.of("PID", Integer.toString(PID)));
         input = proc.input(context);
         input.takeBaseline();
     }
@@ -50,7 +51,7 @@ class ProcessCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).containsExactly(
+        assertThat(context.emitter().onlyRecord()).containsExactly(
                 entry("cpu_p", 4.0), entry("user_p", 3.0), entry("system_p", 1.0));
     }
 
@@ -62,7 +63,7 @@ class ProcessCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).containsExactly(
+        assertThat(context.emitter().onlyRecord()).containsExactly(
                 entry("cpu_p", 4.0), entry("user_p", 3.0), entry("system_p", 1.0));
     }
 
@@ -76,7 +77,7 @@ class ProcessCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).containsExactly(
+        assertThat(context.emitter().onlyRecord()).containsExactly(
                 entry("cpu_p", 2.0), entry("user_p", 1.5), entry("system_p", 0.5));
     }
 
@@ -90,8 +91,8 @@ class ProcessCpuUsageTest {
         input.sampleInterval();
         input.sampleInterval();
 
-        assertThat(context.events()).isEmpty();
-        assertThat(context.logLines(Level.ERROR)).singleElement().asString()
+        assertThat(context.emitter().events()).isEmpty();
+        assertThat(context.log().messages(Level.ERROR)).singleElement().asString()
                 .contains("process 4242").contains("retrying every interval");
         assertThat(context.counter("process_unavailable")).isEqualTo(3);
     }
@@ -105,13 +106,13 @@ class ProcessCpuUsageTest {
         proc.process(PID, "worker", 300, 100);
         input.sampleInterval();
 
-        assertThat(context.events()).isEmpty();
-        assertThat(context.logLines(Level.INFO)).singleElement().asString()
+        assertThat(context.emitter().events()).isEmpty();
+        assertThat(context.log().messages(Level.INFO)).singleElement().asString()
                 .contains("process 4242").contains("readable again");
 
         proc.process(PID, "worker", 306, 102);
         input.sampleInterval();
-        assertThat(context.onlyRecord()).containsExactly(
+        assertThat(context.emitter().onlyRecord()).containsExactly(
                 entry("cpu_p", 4.0), entry("user_p", 3.0), entry("system_p", 1.0));
     }
 
@@ -123,8 +124,8 @@ class ProcessCpuUsageTest {
         proc.process(PID, "late", 16, 7);
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).containsEntry("cpu_p", 4.0);
-        assertThat(context.logLines(Level.ERROR)).hasSize(1);
+        assertThat(context.emitter().onlyRecord()).containsEntry("cpu_p", 4.0);
+        assertThat(context.log().messages(Level.ERROR)).hasSize(1);
     }
 
     @Test
@@ -135,14 +136,14 @@ class ProcessCpuUsageTest {
 
         input.sampleInterval();
 
-        assertThat(context.onlyRecord()).containsExactly(
+        assertThat(context.emitter().onlyRecord()).containsExactly(
                 entry("cpu_p", 0.0), entry("user_p", 0.0), entry("system_p", 0.0));
         assertThat(context.counter("counter_anomalies")).isEqualTo(1);
     }
 
     @Test
     void pidModeStillNeedsProcStat() {
-        context = new RecordingInputContext(Map.of("PID", Integer.toString(PID)));
+        context = new TestInputContext(new CpuInputPlugin(), Map.of("PID", Integer.toString(PID)));
         CpuInput withoutProc = new CpuInput(context, CpuSettings.from(context.config()),
                 dir.resolve("missing").toFile());
 

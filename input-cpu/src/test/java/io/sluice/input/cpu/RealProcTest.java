@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
+import io.sluice.api.testing.TestInputContext;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +24,17 @@ class RealProcTest {
 
     @Test
     void aRecordFromThisMachineIsPlausible() throws Exception {
-        RecordingInputContext context = new RecordingInputContext(Map.of());
+        TestInputContext context = new TestInputContext(new CpuInputPlugin(), Map.of());
         CpuInput input = new CpuInput(context, CpuSettings.from(context.config()), new File("/proc"));
         long cores = Files.readAllLines(Path.of("/proc/stat")).stream().filter(l -> l.matches("cpu\\d+ .*")).count();
         input.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !context.events().isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !context.emitter().events().isEmpty());
         } finally {
             input.stop();
         }
 
-        Map<String, Object> record = context.events().get(0).body();
+        Map<String, Object> record = context.emitter().events().get(0).body();
         assertThat(record).hasSize((int) (3 + 3 * cores)).containsKeys("cpu_p", "user_p", "system_p", "cpu0.p_cpu");
         assertThat((Double) record.get("cpu_p")).isBetween(0.0, 100.0 + ONE_TICK_PER_CORE);
         assertThat((Double) record.get("cpu_p"))
@@ -45,12 +46,13 @@ class RealProcTest {
     @Test
     void aRealProcessThatExitsIsNoticed() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "60").start();
-        RecordingInputContext context = new RecordingInputContext(Map.of("PID", Long.toString(sleeper.pid())));
+        TestInputContext context = new TestInputContext(new CpuInputPlugin(),
+                Map.of("PID", Long.toString(sleeper.pid())));
         CpuInput input = new CpuInput(context, CpuSettings.from(context.config()), new File("/proc"));
         try {
             input.takeBaseline();
             input.sampleInterval();
-            assertThat(context.events()).hasSize(1);
+            assertThat(context.emitter().events()).hasSize(1);
 
             sleeper.destroy();
             assertThat(sleeper.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -61,7 +63,7 @@ class RealProcTest {
             input.stop();
         }
 
-        assertThat(context.events()).hasSize(1);
-        assertThat(context.logLines(Level.ERROR)).singleElement().asString().contains("process " + sleeper.pid());
+        assertThat(context.emitter().events()).hasSize(1);
+        assertThat(context.log().messages(Level.ERROR)).singleElement().asString().contains("process " + sleeper.pid());
     }
 }

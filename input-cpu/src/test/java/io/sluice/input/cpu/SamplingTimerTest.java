@@ -3,6 +3,7 @@ package io.sluice.input.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.api.testing.TestInputContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -17,17 +18,17 @@ class SamplingTimerTest {
     @Test
     void theTimerEmitsOneRecordPerIntervalAndStopEndsItsThread() throws Exception {
         ProcFixture proc = new ProcFixture(dir).idleTwoCores(1000);
-        RecordingInputContext context = new RecordingInputContext(
+        TestInputContext context = new TestInputContext(new CpuInputPlugin(), 
                 Map.of("Interval_Sec", "0", "Interval_NSec", "100000000"));
         CpuInput input = proc.input(context);
         input.start();
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> context.events().size() >= 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> context.emitter().events().size() >= 2);
         } finally {
             input.stop();
         }
 
-        assertThat(context.events().get(0).body()).containsKeys("cpu_p", "cpu1.p_system");
+        assertThat(context.emitter().events().get(0).body()).containsKeys("cpu_p", "cpu1.p_system");
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("input:cpu:"));
     }
 }

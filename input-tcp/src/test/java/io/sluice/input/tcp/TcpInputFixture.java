@@ -2,6 +2,8 @@ package io.sluice.input.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.api.testing.RecordingEmitter;
+import io.sluice.api.testing.TestInputContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 abstract class TcpInputFixture {
 
     final RecordingEmitter emitter = new RecordingEmitter();
-    FakeInputContext context;
+    TestInputContext context;
     TcpInput input;
     private final List<AutoCloseable> clients = new ArrayList<>();
 
@@ -27,7 +29,7 @@ abstract class TcpInputFixture {
         for (int i = 0; i < keyValues.length; i += 2) {
             settings.put(keyValues[i], keyValues[i + 1]);
         }
-        context = new FakeInputContext(settings, emitter);
+        context = new TestInputContext(new TcpInputPlugin(), settings, emitter);
         input = (TcpInput) new TcpInputPlugin().create(context);
         input.start();
         return input;
