@@ -2,6 +2,7 @@ package io.sluice.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.distribution.support.NumberedRecords;
 import io.sluice.distribution.support.SluiceProcess;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class DescriptorExhaustionIT {
         Path launcher = Files.writeString(tmp.resolve("sluice-90-fds"),
                 "#!/bin/sh\nulimit -n 90\nexec '" + SluiceProcess.DIST.resolve("bin/sluice") + "' \"$@\"\n");
         assertThat(launcher.toFile().setExecutable(true)).isTrue();
-        int port = PipelineIT.freePort();
+        int port = NumberedRecords.freePort();
         try (SluiceProcess p = SluiceProcess.start(launcher, SluiceProcess.DIST, Map.of(),
                 "-i", "tcp://127.0.0.1:" + port, "-o", "stdout", "-p", "format=json_lines", "-f", "0.2")) {
             p.awaitLog(l -> l.contains("listening on"), Duration.ofSeconds(20));

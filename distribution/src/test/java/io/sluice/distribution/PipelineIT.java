@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.api.event.Event;
 import io.sluice.api.event.EventDecoder;
+import io.sluice.distribution.support.NumberedRecords;
 import io.sluice.distribution.support.SluiceProcess;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +46,7 @@ class PipelineIT {
 
     @Test
     void recordSentWithNetcatIsPrinted() throws Exception {
-        int port = freePort();
+        int port = NumberedRecords.freePort();
         try (SluiceProcess p = SluiceProcess.start("-i", "tcp://127.0.0.1:" + port, "-o", "stdout", "-f", "0.2")) {
             p.awaitLog(l -> l.contains("listening on"), Duration.ofSeconds(20));
             try (Socket s = new Socket("127.0.0.1", port)) {
@@ -66,7 +64,7 @@ class PipelineIT {
     @Test
     void seedConfigurationDeliversEveryTcpRecordToTheWebSocketServer() throws Exception {
         server = CollectingServer.launch();
-        int tcpPort = freePort();
+        int tcpPort = NumberedRecords.freePort();
         Path conf = Files.writeString(tmp.resolve("seed.conf"), String.join("\n",
                 "[SERVICE]",
                 "    Flush 1",
@@ -88,7 +86,7 @@ class PipelineIT {
         int records = 20_000;
         try (SluiceProcess p = SluiceProcess.start("-c", conf.toString())) {
             p.awaitLog(l -> l.contains("listening on"), Duration.ofSeconds(20));
-            sendNumbered(tcpPort, 0, records);
+            NumberedRecords.send(tcpPort, 0, records);
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> server.seqs.size() >= records);
             assertThat(server.seqs).hasSize(records);
             assertThat(server.binaryMessages).isEmpty();
@@ -111,28 +109,6 @@ class PipelineIT {
             assertThat((Double) events.get(0).body().get("cpu_p")).isBetween(0.0, 101.0);
             p.terminate();
             assertThat(p.waitForExit(Duration.ofSeconds(30))).isZero();
-        }
-    }
-
-    static void sendNumbered(int port, int from, int to) throws IOException {
-        String pad = "x".repeat(100);
-        try (Socket s = new Socket("127.0.0.1", port); OutputStream out = s.getOutputStream()) {
-            StringBuilder batch = new StringBuilder();
-            for (int i = from; i < to; i++) {
-                batch.append("{\"key 1\": 123456789, \"key 2\": \"abcdefg\", \"seq\": ").append(i)
-                        .append(", \"msg\": \"").append(pad).append("\"}\n");
-                if (batch.length() > 64 * 1024) {
-                    out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
-                    batch.setLength(0);
-                }
-            }
-            out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

@@ -1,6 +1,6 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.faults.NumberedRecords.freePort;
+import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FakeWebSocketServer;

@@ -1,5 +1,6 @@
 package io.sluice.distribution.faults;
 
+import io.sluice.distribution.support.NumberedRecords;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
