@@ -1,5 +1,7 @@
 package io.sluice.output.websocket;
 
+import io.sluice.api.testing.TestOutputContext;
+
 import static io.sluice.output.websocket.OutputHarness.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +46,7 @@ class FormatsOverTheWireTest {
         Map<String, String> settings = new LinkedHashMap<>(extra);
         settings.put("host", "127.0.0.1");
         settings.put("port", Integer.toString(server.boundPort()));
-        return harness.start(TestContext.of(settings, 1));
+        return harness.start(TestOutputContext.of(new WebSocketOutputPlugin(), settings, 1));
     }
 
     static Stream<Arguments> formatsAndDateFormats() {
@@ -121,7 +123,7 @@ class FormatsOverTheWireTest {
 
     @Test
     void recordThatCannotBeFormattedFailsTheChunkWithoutSendingAnything() throws Exception {
-        TestContext context = TestContext.of(Map.of("host", "127.0.0.1",
+        TestOutputContext context = TestOutputContext.of(new WebSocketOutputPlugin(), Map.of("host", "127.0.0.1",
                 "port", Integer.toString(server.boundPort()), "format", "gelf"), 1);
         Output out = harness.start(context);
 
@@ -130,7 +132,7 @@ class FormatsOverTheWireTest {
 
         assertThat(server.messages).isEmpty();
         assertThat(context.counter("format_errors")).isEqualTo(2);
-        assertThat(context.lines(ch.qos.logback.classic.Level.ERROR)).singleElement().asString()
+        assertThat(context.log().atOrAbove(ch.qos.logback.classic.Level.ERROR)).singleElement().asString()
                 .contains("cannot format chunk", "gelf");
     }
 

@@ -1,5 +1,7 @@
 package io.sluice.output.websocket;
 
+import io.sluice.api.testing.TestOutputContext;
+
 import static io.sluice.output.websocket.OutputHarness.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,77 +32,77 @@ class MisbehavingServerTest {
         }
     }
 
-    private TestContext context(int port, Map<String, String> extra) {
+    private TestOutputContext context(int port, Map<String, String> extra) {
         Map<String, String> settings = new LinkedHashMap<>(extra);
         settings.put("host", "127.0.0.1");
         settings.put("port", Integer.toString(port));
-        return TestContext.of(settings, 1);
+        return TestOutputContext.of(new WebSocketOutputPlugin(), settings, 1);
     }
 
     @Test
     void forbiddenUpgradeIsAClearErrorAndRecoversWhenTheServerIsFixed() throws Exception {
         scripted = new ScriptedServer(Behaviour.FORBIDDEN);
         int port = scripted.port();
-        TestContext context = context(port, Map.of());
+        TestOutputContext context = context(port, Map.of());
         Output out = harness.start(context);
 
         assertThat(out.flush(Chunks.numbered(0, 3), 0)).isEqualTo(FlushResult.RETRY);
         assertThat(out.flush(Chunks.numbered(0, 3), 0)).isEqualTo(FlushResult.RETRY);
 
-        assertThat(context.lines(Level.WARN)).singleElement().asString()
+        assertThat(context.log().atOrAbove(Level.WARN)).singleElement().asString()
                 .contains("refused the WebSocket upgrade", "403 Forbidden", ScriptedServer.FORBIDDEN_BODY);
         scripted.close();
         scripted = null;
         real = RecordingServer.start(port);
         deliver(out, Chunks.numbered(0, 3));
         assertThat(Chunks.received(real)).containsExactly(0L, 1L, 2L);
-        assertThat(context.lines(Level.INFO)).anyMatch(l -> l.contains("reconnected"));
+        assertThat(context.log().atOrAbove(Level.INFO)).anyMatch(l -> l.contains("reconnected"));
     }
 
     @Test
     void serverThatNeverAnswersTheUpgradeTimesOutAndRetries() throws Exception {
         scripted = new ScriptedServer(Behaviour.NEVER_ANSWERS_UPGRADE);
-        TestContext context = context(scripted.port(), Map.of("net.connect_timeout", "1"));
+        TestOutputContext context = context(scripted.port(), Map.of("net.connect_timeout", "1"));
         Output out = harness.start(context);
 
         long start = System.nanoTime();
         assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        assertThat(context.lines(Level.WARN)).singleElement().asString()
+        assertThat(context.log().atOrAbove(Level.WARN)).singleElement().asString()
                 .contains("cannot connect", "no connection and upgrade within 1s");
     }
 
     @Test
     void wrongSecWebSocketAcceptIsRejected() throws Exception {
         scripted = new ScriptedServer(Behaviour.WRONG_ACCEPT);
-        TestContext context = context(scripted.port(), Map.of("net.connect_timeout", "2"));
+        TestOutputContext context = context(scripted.port(), Map.of("net.connect_timeout", "2"));
         Output out = harness.start(context);
 
         assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
 
-        assertThat(context.lines(Level.WARN)).singleElement().asString().contains("Sec-WebSocket-Accept");
+        assertThat(context.log().atOrAbove(Level.WARN)).singleElement().asString().contains("Sec-WebSocket-Accept");
         assertThat(scripted.bytesAfterUpgrade.get()).isZero();
     }
 
     @Test
     void serverThatNeverAnswersPingsGetsOneErrorSuggestingConfirmDeliveryOff() throws Exception {
         scripted = new ScriptedServer(Behaviour.NEVER_ANSWERS_PINGS);
-        TestContext context = context(scripted.port(), Map.of("confirm_timeout", "1"));
+        TestOutputContext context = context(scripted.port(), Map.of("confirm_timeout", "1"));
         Output out = harness.start(context);
 
         for (int i = 0; i < 3; i++) {
             assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
         }
 
-        assertThat(context.lines(Level.ERROR)).singleElement().asString()
+        assertThat(context.log().atOrAbove(Level.ERROR)).singleElement().asString()
                 .contains("did not answer a Ping", "confirm_delivery off");
     }
 
     @Test
     void connectionThatGoesSilentIsDroppedAsDeadAndNotBlamedOnPings() throws Exception {
         scripted = new ScriptedServer(Behaviour.GOES_SILENT_AFTER_ONE_PONG);
-        TestContext context = context(scripted.port(), Map.of("confirm_timeout", "1"));
+        TestOutputContext context = context(scripted.port(), Map.of("confirm_timeout", "1"));
         Output out = harness.start(context);
 
         assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.OK);
@@ -108,14 +110,14 @@ class MisbehavingServerTest {
         assertThat(out.flush(Chunks.numbered(1, 1), 0)).isEqualTo(FlushResult.OK);
 
         assertThat(scripted.connections.get()).isEqualTo(2);
-        assertThat(context.lines(Level.ERROR)).isEmpty();
-        assertThat(context.lines(Level.WARN)).singleElement().asString().contains("presumed dead");
+        assertThat(context.log().atOrAbove(Level.ERROR)).isEmpty();
+        assertThat(context.log().atOrAbove(Level.WARN)).singleElement().asString().contains("presumed dead");
     }
 
     @Test
     void withConfirmDeliveryOffAServerThatNeverAnswersPingsStillGetsData() throws Exception {
         scripted = new ScriptedServer(Behaviour.NEVER_ANSWERS_PINGS);
-        TestContext context = context(scripted.port(), Map.of("confirm_delivery", "off"));
+        TestOutputContext context = context(scripted.port(), Map.of("confirm_delivery", "off"));
         Output out = harness.start(context);
 
         assertThat(out.flush(Chunks.numbered(0, 10), 0)).isEqualTo(FlushResult.OK);
@@ -123,6 +125,6 @@ class MisbehavingServerTest {
         int frameBytes = Chunks.numbered(0, 10).length();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> scripted.bytesAfterUpgrade.get() >= frameBytes);
-        assertThat(context.lines(Level.WARN)).isEmpty();
+        assertThat(context.log().atOrAbove(Level.WARN)).isEmpty();
     }
 }

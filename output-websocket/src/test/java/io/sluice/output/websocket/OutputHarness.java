@@ -1,5 +1,7 @@
 package io.sluice.output.websocket;
 
+import io.sluice.api.testing.TestOutputContext;
+
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.event.EventChunk;
@@ -12,7 +14,7 @@ final class OutputHarness implements AutoCloseable {
 
     private final List<Output> outputs = new ArrayList<>();
 
-    Output start(TestContext context) throws Exception {
+    Output start(TestOutputContext context) throws Exception {
         Output output = new WebSocketOutputPlugin().create(context);
         output.start();
         outputs.add(output);

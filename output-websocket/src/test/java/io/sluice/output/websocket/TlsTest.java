@@ -1,5 +1,7 @@
 package io.sluice.output.websocket;
 
+import io.sluice.api.testing.TestOutputContext;
+
 import static io.sluice.output.websocket.OutputHarness.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +42,7 @@ class TlsTest {
         }
     }
 
-    private TestContext context(String host, Map<String, String> extra) throws Exception {
+    private TestOutputContext context(String host, Map<String, String> extra) throws Exception {
         if (server == null) {
             server = RecordingServer.start(0, new Draft_6455(), tls.serverContext(), true);
         }
@@ -48,7 +50,7 @@ class TlsTest {
         settings.put("host", host);
         settings.put("port", Integer.toString(server.boundPort()));
         settings.put("tls", "on");
-        return TestContext.of(settings, 1);
+        return TestOutputContext.of(new WebSocketOutputPlugin(), settings, 1);
     }
 
     @Test
@@ -64,22 +66,22 @@ class TlsTest {
 
     @Test
     void serverSignedByAnUnknownCaIsRefusedByDefault() throws Exception {
-        TestContext context = context("localhost", Map.of());
+        TestOutputContext context = context("localhost", Map.of());
         Output out = harness.start(context);
 
         assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
         assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
 
         assertThat(server.messages).isEmpty();
-        assertThat(context.lines(Level.WARN)).singleElement().asString().contains("cannot connect", "PKIX");
+        assertThat(context.log().atOrAbove(Level.WARN)).singleElement().asString().contains("cannot connect", "PKIX");
     }
 
     @Test
     void verifyOffWarnsAtStartAndConnects() throws Exception {
-        TestContext context = context("localhost", Map.of("tls.verify", "off"));
+        TestOutputContext context = context("localhost", Map.of("tls.verify", "off"));
         Output out = harness.start(context);
 
-        assertThat(context.lines(Level.WARN)).singleElement().asString().contains("tls.verify is off");
+        assertThat(context.log().atOrAbove(Level.WARN)).singleElement().asString().contains("tls.verify is off");
         deliver(out, Chunks.numbered(0, 1));
         assertThat(server.messages).hasSize(1);
     }
@@ -96,26 +98,26 @@ class TlsTest {
 
     @Test
     void certificateNotNamingTheConnectedAddressIsRefused() throws Exception {
-        TestContext context = context("127.0.0.1", Map.of("tls.ca_file", tls.caPem.toString()));
+        TestOutputContext context = context("127.0.0.1", Map.of("tls.ca_file", tls.caPem.toString()));
         Output out = harness.start(context);
 
         assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
 
         assertThat(server.messages).isEmpty();
-        assertThat(context.lines(Level.WARN)).singleElement().asString()
+        assertThat(context.log().atOrAbove(Level.WARN)).singleElement().asString()
                 .contains("SSLHandshakeException", "127.0.0.1");
     }
 
     @Test
     void certificateForAnotherHostNameIsRefused() throws Exception {
-        TestContext context = context("127.0.0.1",
+        TestOutputContext context = context("127.0.0.1",
                 Map.of("tls.ca_file", tls.caPem.toString(), "tls.vhost", "logs.example.org"));
         Output out = harness.start(context);
 
         assertThat(out.flush(Chunks.numbered(0, 1), 0)).isEqualTo(FlushResult.RETRY);
 
         assertThat(server.messages).isEmpty();
-        assertThat(context.lines(Level.WARN)).singleElement().asString().contains("SSLHandshakeException");
+        assertThat(context.log().atOrAbove(Level.WARN)).singleElement().asString().contains("SSLHandshakeException");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.sluice.output.websocket;
 
+import io.sluice.api.testing.TestOutputContext;
+
 import static io.sluice.output.websocket.OutputHarness.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +45,7 @@ class WebSocketOutputTest {
         Map<String, String> settings = new java.util.LinkedHashMap<>(extra);
         settings.put("host", "127.0.0.1");
         settings.put("port", Integer.toString(port));
-        return harness.start(TestContext.of(settings, workers));
+        return harness.start(TestOutputContext.of(new WebSocketOutputPlugin(), settings, workers));
     }
 
     @Test
@@ -153,7 +155,7 @@ class WebSocketOutputTest {
     @Test
     void uriWithoutLeadingSlashAndCustomHeadersReachTheServerAndHeaderValuesAreNeverLogged() throws Exception {
         RecordingServer server = server(0);
-        TestContext context = new TestContext(Map.of(
+        TestOutputContext context = new TestOutputContext(new WebSocketOutputPlugin(), Map.of(
                 "host", List.of("127.0.0.1"), "port", List.of(Integer.toString(server.boundPort())),
                 "uri", List.of("ingest/logs?tenant=a"),
                 "header", List.of("X-Token secret-value-1", "X-Team  platform team")), 1);
@@ -166,7 +168,7 @@ class WebSocketOutputTest {
         assertThat(hs.get(":path")).isEqualTo("/ingest/logs?tenant=a");
         assertThat(hs.get("x-token")).isEqualTo("secret-value-1");
         assertThat(hs.get("x-team")).isEqualTo("platform team");
-        assertThat(context.lines(ch.qos.logback.classic.Level.TRACE)).isNotEmpty()
+        assertThat(context.log().atOrAbove(ch.qos.logback.classic.Level.TRACE)).isNotEmpty()
                 .noneMatch(l -> l.contains("secret-value-1"));
     }
 
@@ -390,7 +392,7 @@ class WebSocketOutputTest {
         RecordingServer server = RecordingServer.start(0,
                 new Draft_6455(List.of(new PerMessageDeflateExtension())), null);
         servers.add(server);
-        TestContext context = TestContext.of(Map.of("host", "127.0.0.1",
+        TestOutputContext context = TestOutputContext.of(new WebSocketOutputPlugin(), Map.of("host", "127.0.0.1",
                 "port", Integer.toString(server.boundPort()), "compress", "on"), 1);
         Output out = harness.start(context);
         EventChunk chunk = Chunks.numbered(0, 200);
@@ -398,7 +400,7 @@ class WebSocketOutputTest {
         deliver(out, chunk);
 
         assertThat(server.handshakes.get(0).get("sec-websocket-extensions")).contains("permessage-deflate");
-        assertThat(context.lines(ch.qos.logback.classic.Level.INFO))
+        assertThat(context.log().atOrAbove(ch.qos.logback.classic.Level.INFO))
                 .anyMatch(l -> l.contains("connected") && l.contains("permessage-deflate"));
         assertThat(server.messages.get(0).bytes()).isEqualTo(chunk.data());
     }
