@@ -4,14 +4,7 @@
 # table. Arguments go to the benchmark, e.g. ./run.sh --only json_lines-flush1-confirmOn --headline-runs 1
 set -e
 here=$(cd "$(dirname "$0")" && pwd -P)
-repo=$(cd "$here/../.." && pwd -P)
-home=$repo/distribution/target/sluice
-if [ ! -x "$home/bin/sluice" ]; then
-  echo "building the sluice distribution (mvn package at $repo)..."
-  (cd "$repo" && flock /tmp/sluice-build-all.lock mvn -B -q package -DskipTests)
-fi
-cd "$here"
-flock /tmp/sluice-build-bench-e2e-websocket.lock mvn -B -o -q package -DskipTests
+. "$here/../distribution.sh"
 echo "distribution built $(date -u -r "$home/lib" '+%F %T') UTC; repository at $(git -C "$repo" log -1 --format='%h %s' | cut -c1-70)"
 echo "$(date -u '+%F %T') UTC, $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), java: $(java -version 2>&1 | head -n 1)"
 exec java -Xms512m -Xmx1g -XX:+UseParallelGC -cp "target/classes:target/lib/*" io.sluice.bench.e2e.E2eBenchmark \

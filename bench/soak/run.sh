@@ -6,13 +6,6 @@
 # SAMPLE_EVERY=10 (s) RESULTS=results. Quick check: DURATION=60 ./run.sh
 set -e
 here=$(cd "$(dirname "$0")" && pwd -P)
-repo=$(cd "$here/../.." && pwd -P)
-home=$repo/distribution/target/sluice
-if [ ! -x "$home/bin/sluice" ]; then
-  echo "building the sluice distribution (mvn package at $repo)..."
-  (cd "$repo" && flock /tmp/sluice-build-all.lock mvn -B -q package -DskipTests)
-fi
-cd "$here"
-flock /tmp/sluice-build-bench-soak.lock mvn -B -o -q package -DskipTests
+. "$here/../distribution.sh"
 echo "$(date -u '+%F %T') UTC, $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg), java: $(java -version 2>&1 | head -n 1)"
 exec java -Xmx256m -Djava.awt.headless=true -cp "target/classes:target/lib/*" io.sluice.bench.soak.Soak --home "$home"
