@@ -3,6 +3,8 @@ package io.sluice.output.websocket;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import org.java_websocket.extensions.DefaultExtension;
+import org.java_websocket.framing.FramedataImpl1;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -66,6 +68,10 @@ final class FastMaskingDraft extends Draft_6455 {
                 || opcode != Opcode.TEXT && opcode != Opcode.BINARY && opcode != Opcode.CONTINUOUS) {
             return super.createBinaryFrame(frame);
         }
+        if (getExtension().getClass() != DefaultExtension.class) {
+            // every real extension (permessage-deflate) extends DefaultExtension, hence the exact class test
+            exactPayload(frame);
+        }
         getExtension().encodeFrame(frame);
         ByteBuffer payload = frame.getPayloadData();
         int length = payload.remaining();
@@ -101,6 +107,22 @@ final class FastMaskingDraft extends Draft_6455 {
         }
         // the library's write thread writes array()[0, limit()), so the frame starts at index 0
         return ByteBuffer.wrap(out, 0, frameLength);
+    }
+
+    /**
+     * Gives the frame a payload array of exactly its bytes. Java-WebSocket 1.6.0's permessage-deflate compresses
+     * {@code payload.array()} whole, ignoring offset and limit, so a payload that is a slice of a larger array (a
+     * chunk in a pooled array, a message in a reused buffer) would send the bytes around it too.
+     */
+    private static void exactPayload(Framedata frame) {
+        ByteBuffer payload = frame.getPayloadData();
+        if (payload.hasArray() && payload.arrayOffset() + payload.position() == 0
+                && payload.remaining() == payload.array().length) {
+            return;
+        }
+        byte[] exact = new byte[payload.remaining()];
+        payload.duplicate().get(exact);
+        ((FramedataImpl1) frame).setPayload(ByteBuffer.wrap(exact));
     }
 
     /**

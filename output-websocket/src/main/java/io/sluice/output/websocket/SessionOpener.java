@@ -63,10 +63,24 @@ final class SessionOpener {
         }
         boolean timedOut = !s.hasEnded();
         String reason = timedOut ? "no connection and upgrade within " + timeoutMillis / 1000 + "s"
-                : HandshakeFailure.describe(s.failureReason(), s.responseBodyLine());
+                : HandshakeFailure.describe(s.failureReason(), withoutHeaderValues(s.responseBodyLine()));
         reaper.abandon(s, timedOut ? "connect timeout" : "failed");
         failed(reason, timedOut && !settings.net().connectTimeoutLogError());
         return null;
+    }
+
+    /** A server may echo the request in its error body: configured header values (tokens) never reach the log. */
+    private String withoutHeaderValues(String bodyLine) {
+        if (bodyLine == null) {
+            return null;
+        }
+        String masked = bodyLine;
+        for (Endpoint.Header header : settings.endpoint().headers()) {
+            if (!header.value().isEmpty()) {
+                masked = masked.replace(header.value(), "***");
+            }
+        }
+        return masked;
     }
 
     private void failed(String reason, boolean quiet) {

@@ -55,6 +55,12 @@ final class SessionReaper implements AutoCloseable {
         Socket socket = session.getSocket();
         if (socket != null) {
             try {
+                // linger 0: a TLS socket whose writer is blocked would otherwise wait for it in close()
+                socket.setSoLinger(true, 0);
+            } catch (IOException alreadyClosed) {
+                // nothing to wait for then
+            }
+            try {
                 socket.close();
             } catch (IOException ignored) {
                 // the socket is being discarded; nothing depends on a clean close here

@@ -132,8 +132,12 @@ final class WebSocketConnection {
      * Without confirmation, "sent" means the library wrote every queued frame to the socket: the queue is empty
      * only once its write thread took the marker queued after the data, i.e. finished writing the data.
      */
-    private Outcome drain(ClientSession s, long deadline) {
+    private Outcome drain(ClientSession s, long deadline) throws InterruptedException {
         while (s.hasBufferedData() && s.isOpen()) {
+            if (Thread.interrupted()) {
+                // parkNanos returns at once while the flag is set: without this the wait would spin
+                throw new InterruptedException();
+            }
             if (System.nanoTime() - deadline > 0) {
                 discard(s, "send buffer not written");
                 outage.lost("send buffer not written within " + settings.confirmTimeout().toSeconds() + "s");

@@ -40,6 +40,18 @@ class MisbehavingServerTest {
     }
 
     @Test
+    void aHeaderValueEchoedInTheRefusalBodyIsNotLogged() throws Exception {
+        scripted = new ScriptedServer(Behaviour.FORBIDDEN);
+        TestOutputContext context = context(scripted.port(), Map.of("header", "X-Secret endpoint"));
+        Output out = harness.start(context);
+
+        assertThat(out.flush(Chunks.numbered(0, 3), 0)).isEqualTo(FlushResult.RETRY);
+
+        assertThat(context.log().atOrAbove(Level.WARN)).singleElement().asString()
+                .contains("403 Forbidden", "invalid token for this ***").doesNotContain("endpoint");
+    }
+
+    @Test
     void forbiddenUpgradeIsAClearErrorAndRecoversWhenTheServerIsFixed() throws Exception {
         scripted = new ScriptedServer(Behaviour.FORBIDDEN);
         int port = scripted.port();

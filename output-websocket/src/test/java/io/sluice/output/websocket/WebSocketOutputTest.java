@@ -405,6 +405,34 @@ class WebSocketOutputTest {
         assertThat(server.messages.get(0).bytes()).isEqualTo(chunk.data());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"msgpack,chunk", "json_lines,chunk", "json_lines,record"})
+    void compressOnSendsOnlyTheChunksBytesWhenTheChunkIsASliceOfALargerArray(String format, String mode)
+            throws Exception {
+        RecordingServer server = RecordingServer.start(0,
+                new Draft_6455(List.of(new PerMessageDeflateExtension())), null);
+        servers.add(server);
+        EventChunk plain = Chunks.numbered(0, 50);
+        byte[] pooled = new byte[plain.length() * 3];
+        java.util.Arrays.fill(pooled, (byte) 'Z');
+        System.arraycopy(plain.data(), 0, pooled, 100, plain.length());
+        EventChunk slice = new EventChunk("slice", plain.tag(), pooled, 100, plain.length(), plain.records());
+        Output out = harness.start(TestOutputContext.of(new WebSocketOutputPlugin(), Map.of("host", "127.0.0.1",
+                "port", Integer.toString(server.boundPort()), "compress", "on", "format", format,
+                "message_mode", mode), 1));
+
+        deliver(out, slice);
+
+        if (format.equals("msgpack")) {
+            assertThat(server.messages.get(0).bytes()).isEqualTo(plain.data());
+        } else {
+            String all = server.messages.stream().map(m -> new String(m.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .collect(java.util.stream.Collectors.joining());
+            assertThat(all).doesNotContain("ZZ").contains("\"seq\":0,", "\"seq\":49,");
+            assertThat(all.split("\n")).hasSize(50);
+        }
+    }
+
     @Test
     void compressOnFallsBackWhenTheServerDeclines() throws Exception {
         RecordingServer server = server(0);
