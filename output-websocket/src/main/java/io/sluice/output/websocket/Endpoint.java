@@ -19,9 +19,25 @@ record Endpoint(URI uri, List<Header> headers) {
         }
     }
 
-    /** The URL for log lines (no credentials can be in it: user info is rejected). */
+    /**
+     * The URL for log lines: user info is rejected at configuration time, and query values are shown as {@code ***}
+     * since they often carry tokens ({@code /ingest?token=…}); parameter names stay, to tell endpoints apart.
+     */
     String url() {
-        return uri.toString();
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return uri.toString();
+        }
+        StringBuilder masked = new StringBuilder();
+        for (String parameter : query.split("&", -1)) {
+            if (masked.length() > 0) {
+                masked.append('&');
+            }
+            int eq = parameter.indexOf('=');
+            masked.append(eq < 0 ? parameter : parameter.substring(0, eq + 1) + "***");
+        }
+        String full = uri.toString();
+        return full.substring(0, full.indexOf('?') + 1) + masked;
     }
 
     /** The headers for the library, in configuration order; a repeated name keeps its last value. */

@@ -41,6 +41,14 @@ class WebSocketSettingsTest {
     }
 
     @Test
+    void queryValuesAreMaskedInTheUrlForLogsButSentAsGiven() {
+        WebSocketSettings s = single(Map.of("uri", "/ingest?token=s3cret&tenant=a&flag"));
+
+        assertThat(s.endpoint().url()).endsWith("/ingest?token=***&tenant=***&flag").doesNotContain("s3cret");
+        assertThat(s.endpoint().uri().getRawQuery()).isEqualTo("token=s3cret&tenant=a&flag");
+    }
+
+    @Test
     void missingLeadingSlashOfUriIsAdded() {
         assertThat(single(Map.of("uri", "ingest?x=1")).endpoint().uri().getRawPath()).isEqualTo("/ingest");
     }
