@@ -213,6 +213,14 @@ final class WebSocketConnection {
 
     /** Closes cleanly (1000) and waits up to {@code millis} for the server to complete the close handshake. */
     void close(long millis) throws InterruptedException {
+        ClientSession s = beginClose();
+        if (s != null) {
+            finishClose(s, System.nanoTime() + millis * 1_000_000L);
+        }
+    }
+
+    /** Starts the close handshake (1000) and returns the session to wait for, or null when none was open. */
+    ClientSession beginClose() {
         ClientSession s;
         lock.lock();
         try {
@@ -221,11 +229,16 @@ final class WebSocketConnection {
         } finally {
             lock.unlock();
         }
-        if (s == null) {
-            return;
+        if (s != null) {
+            reaper.closeGracefully(s, "shutdown");
         }
-        reaper.closeGracefully(s, "shutdown");
-        if (!s.awaitEnd(millis)) {
+        return s;
+    }
+
+    /** Waits until {@code deadline} (System.nanoTime()) for {@code s} to end, then drops it hard. */
+    void finishClose(ClientSession s, long deadline) throws InterruptedException {
+        long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+        if (!s.awaitEnd(left)) {
             reaper.abandon(s, "close handshake not completed");
         }
     }

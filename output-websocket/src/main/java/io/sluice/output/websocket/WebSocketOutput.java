@@ -109,9 +109,15 @@ final class WebSocketOutput implements Output {
     @Override
     public void stop() {
         try {
-            for (WebSocketConnection c : connections) {
-                if (c != null) {
-                    c.close(STOP_CLOSE_MILLIS);
+            // every close handshake starts at once and all share one deadline, whatever the number of workers
+            ClientSession[] closing = new ClientSession[connections.length];
+            for (int i = 0; i < connections.length; i++) {
+                closing[i] = connections[i] == null ? null : connections[i].beginClose();
+            }
+            long deadline = System.nanoTime() + STOP_CLOSE_MILLIS * 1_000_000L;
+            for (int i = 0; i < connections.length; i++) {
+                if (closing[i] != null) {
+                    connections[i].finishClose(closing[i], deadline);
                 }
             }
             reaper.drain(STOP_CLOSE_MILLIS);
