@@ -117,7 +117,7 @@ public final class Main {
         if (config.service().httpServer()) {
             try {
                 monitoring = MonitoringServer.start(config.service().httpListen(), config.service().httpPort(),
-                        engine::metrics, Versions.core());
+                        engine::metrics, Versions.CORE);
                 LoggerFactory.getLogger("http_server").info("listening on {}:{}", config.service().httpListen(),
                         monitoring.port());
             } catch (IOException e) {
@@ -157,8 +157,8 @@ public final class Main {
     }
 
     private void printVersions(PluginRegistry registry) {
-        out.println("sluice v" + Versions.core());
-        out.println("plugin-api v" + ApiVersion.carriedText());
+        out.println("sluice v" + Versions.CORE);
+        out.println("plugin-api v" + Versions.PLUGIN_API);
         for (LoadedPlugin<?> p : registry.all()) {
             out.printf("%-6s %-12s v%-8s (plugin-api %s) %s%n", p.kind().label(), p.name(), p.version(),
                     p.apiVersion(), p.origin());
@@ -182,20 +182,18 @@ public final class Main {
     private static void applyInstanceLogLevels(PipelineConfig config) {
         for (InputDefinition input : config.inputs()) {
             if (input.logLevel() != null) {
-                LogConfigurator.setLevel("input:" + input.plugin().name() + ":" + input.instanceName(),
-                        input.logLevel());
+                LogConfigurator.setLevel(input.loggerName(), input.logLevel());
             }
         }
         for (OutputDefinition output : config.outputs()) {
             if (output.logLevel() != null) {
-                LogConfigurator.setLevel("output:" + output.plugin().name() + ":" + output.instanceName(),
-                        output.logLevel());
+                LogConfigurator.setLevel(output.loggerName(), output.logLevel());
             }
         }
     }
 
     private void printBanner(Logger log, PluginRegistry registry, PipelineConfig config) {
-        err.println("sluice v" + Versions.core() + " (plugin-api v" + ApiVersion.carriedText() + ")");
+        err.println("sluice v" + Versions.CORE + " (plugin-api v" + Versions.PLUGIN_API + ")");
         err.println("* a Fluent Bit-compatible log and metrics forwarder for the JVM");
         err.println();
         for (String line : registry.table()) {

@@ -18,4 +18,9 @@ import io.sluice.core.plugin.LoadedPlugin;
  */
 public record InputDefinition(LoadedPlugin<InputPlugin> plugin, String instanceName, String tag, long memBufLimit,
                               String logLevel, boolean routable, PluginConfig config, Origin origin) {
+
+    /** The name of this instance's logger, which prefixes its lines: {@code [input:<plugin>:<instance>]}. */
+    public String loggerName() {
+        return "input:" + plugin.name() + ":" + instanceName;
+    }
 }

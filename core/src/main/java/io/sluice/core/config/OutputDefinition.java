@@ -24,4 +24,9 @@ public record OutputDefinition(LoadedPlugin<OutputPlugin> plugin, String instanc
 
     /** {@code Retry_Limit no_limits}. */
     public static final int UNLIMITED = -1;
+
+    /** The name of this instance's logger, which prefixes its lines: {@code [output:<plugin>:<instance>]}. */
+    public String loggerName() {
+        return "output:" + plugin.name() + ":" + instanceName;
+    }
 }

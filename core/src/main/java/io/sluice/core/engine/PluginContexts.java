@@ -23,14 +23,14 @@ final class PluginContexts {
 
     static InputContext input(InputLane lane, ServiceSettings service) {
         var d = lane.definition();
-        return new InputInstance(d.instanceName(), d.config(), logger("input", d.plugin().name(), d.instanceName()),
+        return new InputInstance(d.instanceName(), d.config(), LoggerFactory.getLogger(d.loggerName()),
                 lane.metrics().pluginView(), d.tag(), lane, service);
     }
 
     static OutputContext output(OutputLane lane, ServiceSettings service) {
         var d = lane.definition();
         return new OutputInstance(d.instanceName(), d.config(),
-                logger("output", d.plugin().name(), d.instanceName()), lane.metrics().pluginView(),
+                LoggerFactory.getLogger(d.loggerName()), lane.metrics().pluginView(),
                 lane.workerCount(), service);
     }
 
@@ -42,9 +42,6 @@ final class PluginContexts {
         };
     }
 
-    private static Logger logger(String kind, String plugin, String instance) {
-        return LoggerFactory.getLogger(kind + ":" + plugin + ":" + instance);
-    }
 
     private record InputInstance(String instanceName, PluginConfig config, Logger logger, PluginMetrics metrics,
                                  String tag, Emitter emitter, ServiceSettings service) implements InputContext {
