@@ -9,23 +9,9 @@ package io.sluice.core.plugin;
  */
 public record ApiVersion(int major, int minor) {
 
-    /** The plugin-api version this core carries, from the plugin-api jar's own version resource. */
-    public static String carriedText() {
-        try (java.io.InputStream in = io.sluice.api.PluginFactory.class
-                .getResourceAsStream("/io/sluice/api/plugin-api.properties")) {
-            java.util.Properties props = new java.util.Properties();
-            if (in != null) {
-                props.load(in);
-            }
-            return props.getProperty("version", "1.0.0");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** The plugin-api version this core carries, as major.minor. */
     public static ApiVersion carried() {
-        return parse(carriedText());
+        return parse(io.sluice.core.Versions.PLUGIN_API);
     }
 
     /** Parses {@code 1.0.0}, {@code 1.2}; throws IllegalArgumentException on anything else. */
