@@ -4,6 +4,7 @@ import io.sluice.core.cli.CommandLine;
 import io.sluice.core.cli.HelpPrinter;
 import io.sluice.core.cli.UsageException;
 import io.sluice.core.config.ConfigException;
+import io.sluice.core.config.FilterDefinition;
 import io.sluice.core.config.InputDefinition;
 import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
@@ -96,6 +97,7 @@ public final class Main {
                 ? "off" : config.service().logLevel(), config.service().logFile());
         applyInstanceLogLevels(config);
         if (commandLine.dryRun()) {
+            printPipeline(config);
             err.println("configuration test is successful");
             return OK;
         }
@@ -128,13 +130,18 @@ public final class Main {
                 return START_FAILURE;
             }
         }
+        engine.onFailure(signals::stopFor);
         String signal = signals.awaitFirst(log);
-        LoggerFactory.getLogger("engine").info("caught signal ({})", signal);
+        if (signals.failed()) {
+            LoggerFactory.getLogger("engine").error("stopping: {}", signal);
+        } else {
+            LoggerFactory.getLogger("engine").info("caught signal ({})", signal);
+        }
         engine.shutdown();
         if (monitoring != null) {
             monitoring.close();
         }
-        return OK;
+        return signals.failed() ? START_FAILURE : OK;
     }
 
     /** The plugin folders: those in {@code SLUICE_PLUGINS} (path-separated), else {@code plugins/} beside bin/. */
@@ -185,11 +192,43 @@ public final class Main {
                 LogConfigurator.setLevel(input.loggerName(), input.logLevel());
             }
         }
+        for (FilterDefinition filter : config.filters()) {
+            if (filter.logLevel() != null) {
+                LogConfigurator.setLevel(filter.loggerName(), filter.logLevel());
+            }
+        }
         for (OutputDefinition output : config.outputs()) {
             if (output.logLevel() != null) {
                 LogConfigurator.setLevel(output.loggerName(), output.logLevel());
             }
         }
+    }
+
+    /** What {@code --dry-run} read: every instance with the properties set (secret values masked). */
+    private void printPipeline(PipelineConfig config) {
+        for (InputDefinition input : config.inputs()) {
+            err.println("[input]  " + input.instanceName() + " (" + input.plugin().name() + ") tag=" + input.tag()
+                    + " storage.type=" + input.storageType().label());
+            input.config().describe().forEach(line -> err.println("    " + line));
+        }
+        for (FilterDefinition filter : config.filters()) {
+            err.println("[filter] " + filter.instanceName() + " (" + filter.plugin().name() + ")"
+                    + matching(filter.match(), filter.matchRegex()));
+            filter.config().describe().forEach(line -> err.println("    " + line));
+        }
+        for (OutputDefinition output : config.outputs()) {
+            err.println("[output] " + output.instanceName() + " (" + output.plugin().name() + ")"
+                    + matching(output.match(), output.matchRegex()) + " workers=" + output.workers());
+            output.config().describe().forEach(line -> err.println("    " + line));
+        }
+    }
+
+    /** {@code " match=app*"} and/or {@code " match_regex=…"}, or {@code " (no match: receives nothing)"}. */
+    private static String matching(String match, java.util.regex.Pattern regex) {
+        if (match == null && regex == null) {
+            return " (no match: receives nothing)";
+        }
+        return (match == null ? "" : " match=" + match) + (regex == null ? "" : " match_regex=" + regex);
     }
 
     private void printBanner(Logger log, PluginRegistry registry, PipelineConfig config) {
@@ -202,10 +241,13 @@ public final class Main {
         for (InputDefinition input : config.inputs()) {
             log.info("input  {} ({}) tag={}", input.instanceName(), input.plugin().name(), input.tag());
         }
+        for (FilterDefinition filter : config.filters()) {
+            log.info("filter {} ({}){}", filter.instanceName(), filter.plugin().name(),
+                    matching(filter.match(), filter.matchRegex()));
+        }
         for (OutputDefinition output : config.outputs()) {
-            log.info("output {} ({}) match={}{} workers={}", output.instanceName(), output.plugin().name(),
-                    output.match(), output.matchRegex() == null ? "" : " match_regex=" + output.matchRegex(),
-                    output.workers());
+            log.info("output {} ({}){} workers={}", output.instanceName(), output.plugin().name(),
+                    matching(output.match(), output.matchRegex()), output.workers());
         }
     }
 }

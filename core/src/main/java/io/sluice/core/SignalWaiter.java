@@ -20,6 +20,7 @@ class SignalWaiter {
 
     private final AtomicInteger count = new AtomicInteger();
     private volatile long firstAt;
+    private volatile String failure;
     private volatile Logger log;
 
     SignalWaiter() {
@@ -50,7 +51,22 @@ class SignalWaiter {
         Runtime.getRuntime().halt(1);
     }
 
-    /** Blocks until the first signal and returns its name, e.g. {@code SIGTERM}. */
+    /** Stops the wait as a signal would, for a failure inside sluice; {@link #failed()} then says so. */
+    void stopFor(String reason) {
+        if (count.incrementAndGet() == 1) {
+            firstAt = System.nanoTime();
+            failure = reason;
+            caught.set(reason);
+            first.countDown();
+        }
+    }
+
+    /** Whether the wait ended for a failure rather than a signal. */
+    boolean failed() {
+        return failure != null;
+    }
+
+    /** Blocks until the first signal (or failure) and returns its name, e.g. {@code SIGTERM}. */
     String awaitFirst(Logger logger) {
         log = logger;
         try {

@@ -2,8 +2,8 @@ package io.sluice.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.event.Event;
-import io.sluice.api.event.EventDecoder;
+import io.sluice.support.event.Event;
+import io.sluice.support.event.EventDecoder;
 import io.sluice.distribution.support.NumberedRecords;
 import io.sluice.distribution.support.SluiceProcess;
 import java.net.InetSocketAddress;

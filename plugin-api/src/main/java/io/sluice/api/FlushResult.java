@@ -4,8 +4,8 @@ package io.sluice.api;
 public enum FlushResult {
     /** Delivered; the chunk is done for this output. */
     OK,
-    /** Not delivered now; core reschedules it with backoff until the retry limit. */
+    /** Not delivered now; core retries it with backoff until the retry limit. */
     RETRY,
-    /** Cannot be delivered ever; core drops the chunk for this output and counts its records. */
+    /** Can never be delivered; core drops the chunk for this output (or dead-letters it) and counts its records. */
     ERROR
 }

@@ -1,7 +1,7 @@
 package io.sluice.api;
 
 /**
- * A running input. Lifecycle: created → {@link #start()} → ({@link #pause()} / {@link #resume()})* → {@link #stop()}.
+ * A running input: created → {@link #start()} → ({@link #pause()} / {@link #resume()})* → {@link #stop()}.
  * {@code pause} and {@code resume} may be called from any thread, including from inside {@link Emitter#emit}.
  */
 public interface Input {
@@ -9,7 +9,7 @@ public interface Input {
     /** Starts collecting: binds sockets, starts the input's one thread or timer. */
     void start() throws PluginException;
 
-    /** Stops taking in new data until {@link #resume()}; data already read is still emitted. */
+    /** Stops taking in new data until {@link #resume()}; data already read may still be emitted. */
     void pause();
 
     /** Takes in data again after {@link #pause()}. */

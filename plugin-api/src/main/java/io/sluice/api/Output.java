@@ -1,10 +1,9 @@
 package io.sluice.api;
 
-import io.sluice.api.event.EventChunk;
-
 /**
- * A running output. Core calls {@link #flush} from {@code workers} threads at once, each with its own worker index,
- * so an implementation keeps per-connection state per worker.
+ * A running output: created → {@link #start()} → {@link #flush}* → {@link #stop()}. Core calls {@code flush} from
+ * {@code workers} threads at once, each with its own worker index, so an implementation keeps per-connection state
+ * per worker.
  */
 public interface Output {
 
@@ -13,8 +12,8 @@ public interface Output {
     }
 
     /**
-     * Delivers one chunk. The chunk's bytes are shared with other outputs and must not be modified, nor referenced
-     * after this method returns: core reuses the array for later chunks.
+     * Delivers one chunk. Its bytes are shared with other outputs: never write to them. They are valid only until
+     * this method returns; an output that sends asynchronously keeps {@link EventChunk#copy()}.
      *
      * @param worker the calling worker's index, from 0 to {@link OutputContext#workers()} − 1
      */

@@ -6,7 +6,7 @@ public interface OutputPlugin extends PluginFactory {
     /** Creates one output instance from its validated configuration; it must not connect anywhere yet. */
     Output create(OutputContext context) throws PluginException;
 
-    /** The number of flush workers used when the configuration does not set {@code workers}; core runs at least one. */
+    /** The number of flush workers when the configuration does not set {@code workers}; core runs at least one. */
     default int defaultWorkers() {
         return 1;
     }

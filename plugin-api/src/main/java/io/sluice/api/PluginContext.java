@@ -1,6 +1,7 @@
 package io.sluice.api;
 
 import io.sluice.api.config.PluginConfig;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /** What core hands every plugin instance. */
@@ -15,14 +16,15 @@ public interface PluginContext {
     /** A logger whose lines carry this instance's prefix, e.g. {@code [input:tcp:tcp.0]}. */
     Logger logger();
 
+    /** The same logger with each kind of line limited to one per window, for problems caused by outside input. */
+    RateLimitedLog rateLimitedLog();
+
     /** Counters of this instance, shown in metrics and in the shutdown summary. */
     PluginMetrics metrics();
 
     /**
-     * A {@code [SERVICE]} setting that plugins honour, such as {@code json.escape_unicode} or
-     * {@code json.convert_nan_to_null}, as the user wrote it; empty when unset or unknown.
+     * A {@code [SERVICE]} setting plugins honour ({@code json.escape_unicode}, {@code json.convert_nan_to_null}),
+     * effective value as {@code on}/{@code off}; empty for other keys.
      */
-    default java.util.Optional<String> serviceSetting(String key) {
-        return java.util.Optional.empty();
-    }
+    Optional<String> serviceSetting(String key);
 }

@@ -5,9 +5,7 @@ public interface PluginMetrics {
 
     /**
      * The counter called {@code name} (lower_snake_case), created on first use; {@code help} says what it counts.
-     * The engine's own names ({@code records}, {@code bytes}, {@code proc_records}, {@code proc_bytes},
-     * {@code errors}, {@code retries}, {@code retries_failed}, {@code dropped_records}, {@code retried_records})
-     * are refused with IllegalArgumentException.
+     * Names of the engine's own counters of this instance are refused with IllegalArgumentException.
      */
     Counter counter(String name, String help);
 

@@ -1,4 +1,4 @@
-package io.sluice.api;
+package io.sluice.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.sluice.api.testing;
+package io.sluice.testkit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

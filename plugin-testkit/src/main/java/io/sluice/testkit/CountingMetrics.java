@@ -1,4 +1,4 @@
-package io.sluice.api.testing;
+package io.sluice.testkit;
 
 import io.sluice.api.PluginMetrics;
 import java.util.Map;

@@ -1,28 +1,43 @@
-package io.sluice.api.testing;
+package io.sluice.testkit;
 
 import io.sluice.api.Emitter;
-import io.sluice.api.event.Event;
-import io.sluice.api.event.EventDecoder;
+import io.sluice.support.event.Event;
+import io.sluice.support.event.EventDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** An engine stand-in for input tests: decodes every emitted batch, checks its record count and keeps the events. */
+/**
+ * An engine stand-in for input tests: decodes every emitted batch, checks its record count and keeps the events with
+ * their tags.
+ */
 public final class RecordingEmitter implements Emitter {
 
     private final List<Event> events = new ArrayList<>();
+    private final List<String> tags = new ArrayList<>();
+    private volatile String defaultTag = "test";
     private volatile Consumer<Integer> afterEmit = n -> { };
     private volatile Thread emitterThread;
 
+    void defaultTag(String tag) {
+        defaultTag = tag;
+    }
+
     @Override
     public void emit(byte[] data, int offset, int length, int records) {
+        emit(defaultTag, data, offset, length, records);
+    }
+
+    @Override
+    public void emit(String tag, byte[] data, int offset, int length, int records) {
         List<Event> batch = EventDecoder.decode(data, offset, length);
         if (batch.size() != records) {
             throw new AssertionError("emitted " + records + " records but the bytes hold " + batch.size());
         }
         synchronized (this) {
             events.addAll(batch);
+            batch.forEach(e -> tags.add(tag));
         }
         emitterThread = Thread.currentThread();
         afterEmit.accept(records);
@@ -36,6 +51,11 @@ public final class RecordingEmitter implements Emitter {
     /** Every event emitted so far, in order. */
     public synchronized List<Event> events() {
         return List.copyOf(events);
+    }
+
+    /** The tag of every event emitted so far, in order. */
+    public synchronized List<String> tags() {
+        return List.copyOf(tags);
     }
 
     /** The bodies of every event emitted so far, in order. */

@@ -1,9 +1,8 @@
-package io.sluice.api.testing;
+package io.sluice.testkit;
 
 import io.sluice.api.OutputContext;
 import io.sluice.api.OutputPlugin;
-import io.sluice.api.config.PluginConfig;
-import java.util.LinkedHashMap;
+import io.sluice.api.config.Setting;
 import java.util.List;
 import java.util.Map;
 
@@ -12,17 +11,16 @@ public final class TestOutputContext extends TestPluginContext implements Output
 
     private final int workers;
 
-    /** The first instance of {@code plugin}, configured with {@code settings} (a key may repeat). */
-    public TestOutputContext(OutputPlugin plugin, Map<String, List<String>> settings, int workers) {
-        super(plugin.name() + ".0", PluginConfig.of(plugin.properties(), settings));
+    /** The first instance of {@code plugin}, configured with {@code settings} in order (a key may repeat). */
+    public TestOutputContext(OutputPlugin plugin, List<Setting> settings, int workers) {
+        super(plugin.name() + ".0", TestConfigs.of(plugin, settings));
         this.workers = workers;
     }
 
     /** The first instance of {@code plugin}, configured with single-valued {@code settings}. */
     public static TestOutputContext of(OutputPlugin plugin, Map<String, String> settings, int workers) {
-        Map<String, List<String>> given = new LinkedHashMap<>();
-        settings.forEach((k, v) -> given.put(k, List.of(v)));
-        return new TestOutputContext(plugin, given, workers);
+        return new TestOutputContext(plugin, settings.entrySet().stream()
+                .map(e -> new Setting(e.getKey(), e.getValue())).toList(), workers);
     }
 
     @Override

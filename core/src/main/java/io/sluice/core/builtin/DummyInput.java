@@ -2,7 +2,7 @@ package io.sluice.core.builtin;
 
 import io.sluice.api.Input;
 import io.sluice.api.InputContext;
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -97,7 +97,7 @@ final class DummyInput implements Input {
                 record.writeTo(batch, now.getEpochSecond(), now.getNano());
             }
         }
-        context.emitter().emit(batch);
+        batch.emitTo(context.emitter());
     }
 
     private void waitOn(long nanos) {

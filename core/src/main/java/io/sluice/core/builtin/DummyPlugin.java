@@ -5,8 +5,8 @@ import io.sluice.api.InputContext;
 import io.sluice.api.InputPlugin;
 import io.sluice.api.PluginException;
 import io.sluice.api.config.PluginConfig;
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.config.PropertyType;
+import io.sluice.api.config.InvalidConfigException;
+import io.sluice.api.config.Property;
 import java.util.List;
 
 /** The {@code dummy} input: generates a fixed record at a fixed rate, for demos and tests. */
@@ -22,43 +22,44 @@ public final class DummyPlugin implements InputPlugin {
         return "Generate dummy data";
     }
 
+    static final Property<String> DUMMY = Property.string("dummy", "Dummy JSON record")
+            .withDefault("{\"message\":\"dummy\"}");
+    static final Property<String> METADATA = Property.string("metadata", "Dummy JSON metadata").withDefault("{}");
+    static final Property<Integer> RATE = Property.integer("rate", "Number of events per second")
+            .withDefault("1").range(1, 10_000_000);
+    static final Property<Integer> COPIES = Property.integer("copies", "Number of copies of the record per event")
+            .withDefault("1").range(1, 1_000_000);
+    static final Property<Integer> SAMPLES = Property.integer("samples",
+            "Number of events to generate before stopping; 0 for no limit").withDefault("0").range(0,
+            Integer.MAX_VALUE);
+
     @Override
-    public List<PropertySpec> properties() {
-        return List.of(
-                PropertySpec.of("dummy", PropertyType.STRING, "{\"message\":\"dummy\"}",
-                        "Dummy JSON record"),
-                PropertySpec.of("metadata", PropertyType.STRING, "{}", "Dummy JSON metadata"),
-                PropertySpec.of("rate", PropertyType.INTEGER, "1", "Number of events per second"),
-                PropertySpec.of("copies", PropertyType.INTEGER, "1", "Number of copies of the record per event"),
-                PropertySpec.of("samples", PropertyType.INTEGER, "0",
-                        "Number of events to generate before stopping; 0 for no limit"));
+    public List<Property<?>> properties() {
+        return List.of(DUMMY, METADATA, RATE, COPIES, SAMPLES);
+    }
+
+    @Override
+    public void validate(PluginConfig config) throws InvalidConfigException {
+        json(config, DUMMY);
+        json(config, METADATA);
     }
 
     @Override
     public Input create(InputContext context) throws PluginException {
         PluginConfig config = context.config();
-        byte[] body = json(config, "dummy");
-        byte[] metadata = json(config, "metadata");
-        long rate = config.getLong("rate", 1);
-        long copies = config.getLong("copies", 1);
-        long samples = config.getLong("samples", 0);
-        if (rate < 1 || rate > 10_000_000) {
-            throw new PluginException("rate must be between 1 and 10000000 events per second, not " + rate);
+        try {
+            return new DummyInput(context, new DummyRecord(json(config, METADATA), json(config, DUMMY)),
+                    config.get(RATE), config.get(COPIES), config.get(SAMPLES));
+        } catch (InvalidConfigException e) {
+            throw new PluginException(e.getMessage(), e);
         }
-        if (copies < 1 || copies > 1_000_000) {
-            throw new PluginException("copies must be between 1 and 1000000, not " + copies);
-        }
-        if (samples < 0) {
-            throw new PluginException("samples must be 0 (no limit) or more, not " + samples);
-        }
-        return new DummyInput(context, new DummyRecord(metadata, body), rate, (int) copies, samples);
     }
 
-    private static byte[] json(PluginConfig config, String key) throws PluginException {
+    private static byte[] json(PluginConfig config, Property<String> key) throws InvalidConfigException {
         try {
-            return JsonObjectEncoder.encode(config.getString(key));
+            return JsonObjectEncoder.encode(config.get(key));
         } catch (IllegalArgumentException e) {
-            throw new PluginException("invalid JSON in '" + key + "': " + e.getMessage(), e);
+            throw new InvalidConfigException(key, "invalid JSON: " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.sluice.core.builtin;
 
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 
 /** The dummy record, encoded once; each event is its bytes behind a fresh timestamp. */
 final class DummyRecord {

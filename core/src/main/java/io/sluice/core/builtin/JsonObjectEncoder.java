@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 import java.io.IOException;
 
 /** Encodes one JSON object from configuration text as msgpack, with jackson-core's streaming parser. */

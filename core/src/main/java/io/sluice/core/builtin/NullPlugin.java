@@ -4,7 +4,7 @@ import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
 import io.sluice.api.OutputPlugin;
-import io.sluice.api.config.PropertySpec;
+import io.sluice.api.config.Property;
 import java.util.List;
 
 /** The {@code null} output: accepts every chunk and discards it; the engine counts what it accepted. */
@@ -21,7 +21,7 @@ public final class NullPlugin implements OutputPlugin {
     }
 
     @Override
-    public List<PropertySpec> properties() {
+    public List<Property<?>> properties() {
         return List.of();
     }
 

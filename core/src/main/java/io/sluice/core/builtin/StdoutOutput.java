@@ -1,16 +1,16 @@
 package io.sluice.core.builtin;
 
-import io.sluice.api.ByteSink;
+import io.sluice.support.ByteSink;
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
-import io.sluice.api.event.EventChunk;
-import io.sluice.api.format.EventFormatter;
-import io.sluice.api.format.Format;
-import io.sluice.api.format.FormatException;
-import io.sluice.api.format.FormatOptions;
-import io.sluice.api.format.HumanFormatter;
-import io.sluice.api.log.RateLimitedLog;
+import io.sluice.api.EventChunk;
+import io.sluice.support.format.EventFormatter;
+import io.sluice.support.format.Format;
+import io.sluice.support.format.FormatException;
+import io.sluice.support.format.FormatOptions;
+import io.sluice.support.format.HumanFormatter;
+import io.sluice.api.RateLimitedLog;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -40,7 +40,7 @@ final class StdoutOutput implements Output {
             humans[i] = new HumanFormatter();
             buffers[i] = new ByteSink(64 * 1024);
         }
-        this.log = new RateLimitedLog(context.logger(), 10_000);
+        this.log = context.rateLimitedLog();
     }
 
     @Override
@@ -57,7 +57,7 @@ final class StdoutOutput implements Output {
                 }
             }
         } catch (FormatException e) {
-            log.error("format", "cannot print chunk '{}' ({} records): {}", chunk.id(), chunk.records(),
+            log.error("format", null, "cannot print chunk '{}' ({} records): {}", chunk.id(), chunk.records(),
                     e.getMessage());
             return FlushResult.ERROR;
         }
@@ -70,7 +70,7 @@ final class StdoutOutput implements Output {
                 }
             }
         } catch (IOException e) {
-            log.error("write", "cannot write to stdout: {}", e.toString());
+            log.error("write", null, "cannot write to stdout: {}", e.toString());
             return FlushResult.RETRY;
         }
         if (out.array().length > 4 * 1024 * 1024) {

@@ -4,8 +4,8 @@ import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
 import io.sluice.api.OutputPlugin;
 import io.sluice.api.PluginException;
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.format.FormatOptions;
+import io.sluice.api.config.Property;
+import io.sluice.support.format.FormatOptions;
 import java.io.OutputStream;
 import java.util.List;
 
@@ -36,7 +36,7 @@ public final class StdoutPlugin implements OutputPlugin {
     }
 
     @Override
-    public List<PropertySpec> properties() {
+    public List<Property<?>> properties() {
         return FormatOptions.properties("msgpack", "msgpack", "json", "json_stream", "json_lines");
     }
 

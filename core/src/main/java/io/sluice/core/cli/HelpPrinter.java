@@ -1,9 +1,10 @@
 package io.sluice.core.cli;
 
 import io.sluice.api.OutputPlugin;
-import io.sluice.api.PluginFactory;
 import io.sluice.api.config.PropertyGroup;
-import io.sluice.api.config.PropertySpec;
+import io.sluice.api.config.Property;
+import io.sluice.core.config.PropertyValues;
+import io.sluice.core.plugin.PluginFailure;
 import io.sluice.core.config.CommonKeys;
 import io.sluice.core.config.ConfigSection;
 import io.sluice.core.config.PluginUrl;
@@ -44,7 +45,7 @@ public final class HelpPrinter {
             out.println(capitalized(kind.label()) + "s");
             for (LoadedPlugin<?> plugin : catalog.all()) {
                 if (plugin.kind() == kind) {
-                    out.println("  " + pad(plugin.name(), 20) + plugin.factory().description());
+                    out.println("  " + pad(plugin.name(), 20) + plugin.description());
                 }
             }
         }
@@ -69,59 +70,93 @@ public final class HelpPrinter {
         printPluginHelp(out, plugin.get());
     }
 
-    /** The help of one plugin: description, then its properties by group with default and type. */
+    /** The help of one plugin: description, then its properties by group with default, type and range. */
     public static void printPluginHelp(PrintStream out, LoadedPlugin<?> plugin) {
-        PluginFactory factory = plugin.factory();
         out.println("HELP");
-        out.println(factory.name() + " " + plugin.kind().label() + " plugin");
+        out.println(plugin.name() + " " + plugin.kind().label() + " plugin");
         out.println();
         out.println("DESCRIPTION");
-        out.println(factory.description());
-        List<PropertySpec> common = commonKeys(plugin);
+        out.println(plugin.description());
+        List<Property<?>> common = commonKeys(plugin);
         int width = 0;
-        for (PropertySpec spec : common) {
+        for (Property<?> spec : common) {
             width = Math.max(width, spec.name().length());
         }
-        for (PropertySpec spec : factory.properties()) {
+        for (Property<?> spec : plugin.properties()) {
             width = Math.max(width, spec.name().length());
         }
         printGroup(out, "GLOBAL_OPTIONS", common, width + 2);
         for (PropertyGroup group : PropertyGroup.values()) {
-            List<PropertySpec> specs = factory.properties().stream().filter(s -> s.group() == group).toList();
+            List<Property<?>> specs = plugin.properties().stream().filter(s -> s.group() == group).toList();
             printGroup(out, group.name(), specs, width + 2);
         }
     }
 
-    private static List<PropertySpec> commonKeys(LoadedPlugin<?> plugin) {
-        if (plugin.kind() == PluginKind.INPUT) {
-            return CommonKeys.INPUT;
-        }
-        if (plugin.kind() != PluginKind.OUTPUT) {
-            return List.of();
-        }
-        List<PropertySpec> specs = new ArrayList<>();
-        int workers = ((OutputPlugin) plugin.factory()).defaultWorkers();
-        for (PropertySpec spec : CommonKeys.OUTPUT) {
-            specs.add(spec.name().equals("workers") ? new PropertySpec(spec.name(), spec.type(),
-                    Integer.toString(Math.max(1, workers)), spec.description(), false, List.of(), null) : spec);
-        }
-        return specs;
+    private static List<Property<?>> commonKeys(LoadedPlugin<?> plugin) {
+        return switch (plugin.kind()) {
+            case INPUT -> CommonKeys.INPUT;
+            case FILTER -> CommonKeys.FILTER;
+            case OUTPUT -> {
+                List<Property<?>> specs = new ArrayList<>();
+                int workers;
+                try {
+                    workers = plugin.call(() -> ((OutputPlugin) plugin.factory()).defaultWorkers());
+                } catch (PluginFailure e) {
+                    workers = 1;
+                }
+                for (Property<?> spec : CommonKeys.OUTPUT) {
+                    specs.add(spec == CommonKeys.WORKERS ? CommonKeys.WORKERS.withDefault(
+                            Integer.toString(Math.max(1, workers))) : spec);
+                }
+                yield specs;
+            }
+        };
     }
 
-    private static void printGroup(PrintStream out, String title, List<PropertySpec> specs, int width) {
+    private static void printGroup(PrintStream out, String title, List<Property<?>> specs, int width) {
         if (specs.isEmpty()) {
             return;
         }
         out.println();
         out.println(title);
-        for (PropertySpec spec : specs) {
+        for (Property<?> spec : specs) {
             List<String> description = wrap(spec.description(), Math.max(20, LINE_WIDTH - width));
             out.println(pad(spec.name(), width) + description.get(0));
             description.subList(1, description.size()).forEach(line -> out.println(pad("", width) + line));
-            String type = spec.type().label() + (spec.multiple() ? " (multiple)" : "");
-            out.println(pad("", width) + "> " + (spec.defaultValue() == null ? "" : "default: "
-                    + spec.defaultValue() + ", ") + "type: " + type);
+            out.println(pad("", width) + "> " + details(spec));
         }
+    }
+
+    /** {@code default: 5170, type: integer, range: 0 to 65535, …}: what the declaration says about a value. */
+    static String details(Property<?> spec) {
+        StringBuilder sb = new StringBuilder();
+        if (spec.defaultValue() != null) {
+            sb.append("default: ").append(spec.isSecret() ? "<secret>" : spec.defaultValue()).append(", ");
+        }
+        sb.append("type: ").append(spec.type().label());
+        switch (spec.type()) {
+            case INTEGER, SIZE, TIME, DOUBLE -> {
+                String range = PropertyValues.describeRange(spec);
+                if (range.contains(" ")) {
+                    sb.append(", accepts: ").append(range);
+                }
+            }
+            case CHOICE -> sb.append(", one of: ").append(String.join(", ", spec.choices()));
+            default -> { }
+        }
+        if (spec.isRepeatable()) {
+            sb.append(", repeatable");
+        }
+        if (spec.isRequired()) {
+            sb.append(", required");
+        }
+        if (spec.isSecret()) {
+            sb.append(", secret");
+        }
+        if (spec.replacedBy() != null) {
+            sb.append(", deprecated: use ").append(spec.replacedBy());
+        }
+        return sb.toString();
     }
 
     /** {@code text} cut at spaces into lines of at most {@code width} characters (longer words stay whole). */

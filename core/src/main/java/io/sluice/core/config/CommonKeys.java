@@ -1,67 +1,69 @@
 package io.sluice.core.config;
 
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.config.PropertyType;
+import io.sluice.api.config.Property;
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 
-/** The keys core handles itself for every input or output; they are never passed to the plugin. */
+/** The keys core handles itself for every input, filter or output instance; never passed to the plugin. */
 public final class CommonKeys {
 
-    private static final String[] LOG_LEVELS = {"off", "error", "warn", "warning", "info", "debug", "trace"};
+    /** The largest {@code workers}: each is a thread and, for network outputs, a connection. */
+    public static final int MAX_WORKERS = 64;
 
-    /** The common input keys with their defaults, as {@code sluice -i NAME -h} lists them. */
-    public static final List<PropertySpec> INPUT = List.of(
-            PropertySpec.of("name", PropertyType.STRING, null, "Plugin name, or NAME://HOST:PORT"),
-            PropertySpec.of("tag", PropertyType.STRING, null, "Tag of the records; defaults to the instance name"),
-            PropertySpec.of("alias", PropertyType.STRING, null, "Name of the instance in logs and metrics"),
-            PropertySpec.choice("log_level", null, "Log level of this instance; defaults to the service's",
-                    LOG_LEVELS),
-            PropertySpec.of("mem_buf_limit", PropertyType.SIZE, "0",
-                    "Pause the input while its buffered bytes exceed this; 0 for no limit"),
-            PropertySpec.choice("storage.type", "memory",
-                    "Buffering type; filesystem and memrb currently buffer in memory", "memory", "filesystem",
-                    "memrb"),
-            PropertySpec.of("storage.pause_on_chunks_overlimit", PropertyType.BOOLEAN, "off",
-                    "Pause the input when its chunks are over the limit"),
-            PropertySpec.of("threaded", PropertyType.BOOLEAN, "false", "Run the input in its own thread"),
-            PropertySpec.of("routable", PropertyType.BOOLEAN, "true",
-                    "Whether its records are routed; false drops them"));
+    public static final Property<String> NAME = Property.string("name", "Plugin name, or NAME://HOST:PORT/PATH");
+    public static final Property<String> TAG = Property.string("tag",
+            "Tag of the records; defaults to the instance name");
+    public static final Property<String> ALIAS = Property.string("alias", "Name of the instance in logs and metrics");
+    public static final Property<String> LOG_LEVEL = Property.choice("log_level",
+            "Log level of this instance; defaults to the service's", "off", "error", "warn", "warning", "info",
+            "debug", "trace");
+    public static final Property<Long> MEM_BUF_LIMIT = Property.size("mem_buf_limit",
+            "Pause the input while its buffered bytes exceed this; 0 for no limit").withDefault("0");
+    public static final Property<String> STORAGE_TYPE = Property.choice("storage.type",
+            "Where the input's chunks live: memory, filesystem (under storage.path, survives restarts) or memrb "
+                    + "(memory ring buffer: oldest chunks dropped instead of pausing)",
+            "memory", "filesystem", "memrb");
+    public static final Property<Boolean> STORAGE_PAUSE_ON_CHUNKS_OVERLIMIT = Property.bool(
+            "storage.pause_on_chunks_overlimit",
+            "Pause the input while storage.max_chunks_up chunks are in memory (filesystem inputs)").withDefault("off");
+    public static final Property<Boolean> THREADED = Property.bool("threaded",
+            "Accepted for compatibility: every sluice input already runs on its own thread").withDefault("false");
+    public static final Property<Boolean> ROUTABLE = Property.bool("routable",
+            "Whether its records are routed; false drops them (counted)").withDefault("true");
 
-    /** The common output keys with their defaults, as {@code sluice -o NAME -h} lists them. */
-    public static final List<PropertySpec> OUTPUT = List.of(
-            PropertySpec.of("name", PropertyType.STRING, null, "Plugin name, or NAME://HOST:PORT/PATH"),
-            PropertySpec.of("match", PropertyType.STRING, null,
-                    "Tag pattern of the records to deliver; * is a wildcard"),
-            PropertySpec.of("match_regex", PropertyType.STRING, null,
-                    "Regular expression on the tag, anchored at the start"),
-            PropertySpec.of("alias", PropertyType.STRING, null, "Name of the instance in logs and metrics"),
-            PropertySpec.choice("log_level", null, "Log level of this instance; defaults to the service's",
-                    LOG_LEVELS),
-            PropertySpec.of("retry_limit", PropertyType.STRING, "1",
-                    "Retries per chunk: a number, no_limits (or false/off) or no_retries"),
-            PropertySpec.of("workers", PropertyType.INTEGER, null,
-                    "Flush threads; defaults to the plugin's choice, at least 1"),
-            PropertySpec.of("storage.total_limit_size", PropertyType.SIZE, null,
-                    "Limit of the chunks queued for this output"));
+    public static final Property<String> MATCH = Property.string("match",
+            "Tag pattern of the records to take; * is a wildcard");
+    public static final Property<Pattern> MATCH_REGEX = Property.regex("match_regex",
+            "Regular expression on the tag, anchored at the start");
+    public static final Property<String> RETRY_LIMIT = Property.string("retry_limit",
+            "Retries per chunk: a number of at least 1, no_limits (or false/off) or no_retries").withDefault("1");
+    public static final Property<Integer> WORKERS = Property.integer("workers",
+            "Flush threads; defaults to the plugin's choice").range(1, MAX_WORKERS);
+    public static final Property<Long> STORAGE_TOTAL_LIMIT_SIZE = Property.size("storage.total_limit_size",
+            "Limit of the bytes queued on disk for this output; oldest chunks are dropped for it (or the inputs "
+                    + "pause, with storage.overflow_action pause)");
+    public static final Property<String> STORAGE_OVERFLOW_ACTION = Property.choice("storage.overflow_action",
+            "What storage.total_limit_size does when reached: drop_oldest (Fluent Bit's way) or pause the inputs",
+            "drop_oldest", "pause").withDefault("drop_oldest");
 
-    /** The names of {@link #INPUT}. */
-    public static final Set<String> INPUT_NAMES = names(INPUT);
-    /** The names of {@link #OUTPUT}. */
-    public static final Set<String> OUTPUT_NAMES = names(OUTPUT);
-    /** Keys of filter sections handled by core. */
-    public static final Set<String> FILTER_NAMES = Set.of("name", "match", "match_regex", "alias", "log_level");
+    public static final Property<String> ACTIVE = Property.string("active",
+            "false or 0 leaves the filter out").withDefault("true");
+    public static final Property<Duration> LOG_SUPPRESS_INTERVAL = Property.time("log_suppress_interval",
+            "Accepted for compatibility: repeated lines of outside problems are always limited").withDefault("0");
+
+    /** The common input keys, as {@code sluice -i NAME -h} lists them. */
+    public static final List<Property<?>> INPUT = List.of(NAME, TAG, ALIAS, LOG_LEVEL, MEM_BUF_LIMIT, STORAGE_TYPE,
+            STORAGE_PAUSE_ON_CHUNKS_OVERLIMIT, THREADED, ROUTABLE);
+
+    /** The common filter keys, as {@code sluice -F NAME -h} lists them. */
+    public static final List<Property<?>> FILTER = List.of(NAME, MATCH, MATCH_REGEX, ALIAS, LOG_LEVEL, ACTIVE,
+            LOG_SUPPRESS_INTERVAL);
+
+    /** The common output keys, as {@code sluice -o NAME -h} lists them. */
+    public static final List<Property<?>> OUTPUT = List.of(NAME, MATCH, MATCH_REGEX, ALIAS, LOG_LEVEL, RETRY_LIMIT,
+            WORKERS, STORAGE_TOTAL_LIMIT_SIZE, STORAGE_OVERFLOW_ACTION);
 
     private CommonKeys() {
-    }
-
-    /** The declaration of common key {@code key} in {@code specs}. */
-    static PropertySpec spec(List<PropertySpec> specs, String key) {
-        return specs.stream().filter(s -> s.name().equals(key)).findFirst().orElseThrow();
-    }
-
-    private static Set<String> names(List<PropertySpec> specs) {
-        return specs.stream().map(PropertySpec::name).collect(Collectors.toUnmodifiableSet());
     }
 }

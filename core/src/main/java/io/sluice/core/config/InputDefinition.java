@@ -1,7 +1,6 @@
 package io.sluice.core.config;
 
 import io.sluice.api.InputPlugin;
-import io.sluice.api.config.PluginConfig;
 import io.sluice.core.plugin.LoadedPlugin;
 
 /**
@@ -13,11 +12,20 @@ import io.sluice.core.plugin.LoadedPlugin;
  * @param memBufLimit  {@code Mem_Buf_Limit} in bytes, 0 for none
  * @param logLevel     its own log level, or {@code null} for the service's
  * @param routable     {@code Routable}: false discards its data
+ * @param storageType  {@code storage.type}: memory, filesystem or memrb
+ * @param pauseOnChunksOverlimit {@code storage.pause_on_chunks_overlimit}
  * @param config       its plugin properties, validated against the plugin's declarations
  * @param origin       where the section was declared
  */
 public record InputDefinition(LoadedPlugin<InputPlugin> plugin, String instanceName, String tag, long memBufLimit,
-                              String logLevel, boolean routable, PluginConfig config, Origin origin) {
+                              String logLevel, boolean routable, StorageType storageType,
+                              boolean pauseOnChunksOverlimit, ValidatedConfig config, Origin origin) {
+
+    /** This definition with {@code type} as its storage type. */
+    public InputDefinition withStorageType(StorageType type) {
+        return new InputDefinition(plugin, instanceName, tag, memBufLimit, logLevel, routable, type,
+                pauseOnChunksOverlimit, config, origin);
+    }
 
     /** The name of this instance's logger, which prefixes its lines: {@code [input:<plugin>:<instance>]}. */
     public String loggerName() {

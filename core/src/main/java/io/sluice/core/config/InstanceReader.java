@@ -1,25 +1,27 @@
 package io.sluice.core.config;
 
+import io.sluice.api.FilterPlugin;
 import io.sluice.api.InputPlugin;
 import io.sluice.api.OutputPlugin;
 import io.sluice.api.PluginFactory;
-import io.sluice.api.config.ConfigValues;
-import io.sluice.api.config.PropertySpec;
+import io.sluice.api.config.InvalidConfigException;
+import io.sluice.api.config.Property;
 import io.sluice.core.plugin.LoadedPlugin;
 import io.sluice.core.plugin.PluginCatalog;
-import io.sluice.core.plugin.PluginKind;
+import io.sluice.core.plugin.PluginFailure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
-/** Turns one expanded INPUT, FILTER or OUTPUT section into a validated instance definition. */
+/**
+ * Turns one expanded INPUT, FILTER or OUTPUT section into a validated instance definition: common keys and plugin
+ * properties checked against their declarations, then the plugin's own {@code validate} hook.
+ */
 final class InstanceReader {
 
     private final PluginCatalog catalog;
@@ -30,82 +32,133 @@ final class InstanceReader {
         this.warnings = warnings;
     }
 
-    InputDefinition input(ConfigSection section, int id) throws ConfigException {
+    InputDefinition input(ConfigSection section, int id, ServiceSettings service) throws ConfigException {
         PluginName name = pluginName(section);
-        LoadedPlugin<InputPlugin> plugin = name.find(catalog::input);
+        LoadedPlugin<InputPlugin> plugin = name.find(catalog::input, "input");
         Map<String, String> url = new HashMap<>();
         name.url.ifPresent(u -> {
             url.put("listen", u.host());
             putIfPresent(url, "port", u.port());
         });
-        PluginProperties props = properties(plugin.factory(), CommonKeys.INPUT, section, url);
+        PluginProperties props = properties(plugin, CommonKeys.INPUT, section, url);
         String instance = plugin.name() + "." + id;
-        String storageType = text(props, "storage.type", "memory").toLowerCase(Locale.ROOT);
-        if (!storageType.equals("memory")) {
-            warnings.accept("[config] " + props.common("storage.type").origin() + ": storage.type " + storageType
-                    + " is not supported yet; " + instance + " buffers in memory");
+        String alias = props.common(CommonKeys.ALIAS);
+        String tag = props.common(CommonKeys.TAG);
+        String instanceName = alias != null ? alias : instance;
+        String storage = props.common(CommonKeys.STORAGE_TYPE);
+        StorageType type = storage != null ? StorageType.parse(storage)
+                : service.storage().inherit() && service.storage().defaultType() != null
+                ? service.storage().defaultType() : StorageType.MEMORY;
+        if (type == StorageType.FILESYSTEM && service.storagePath() == null) {
+            throw new ConfigException(props.originOf("storage.type"), "storage.type", "instance '" + instanceName
+                    + "' requested filesystem storage but no filesystem path was defined: set storage.path in "
+                    + "[SERVICE] (or -b PATH)");
         }
-        return new InputDefinition(plugin, text(props, "alias", instance), text(props, "tag", instance),
-                ConfigValues.parseSize(text(props, "mem_buf_limit", "0")), logLevel(props),
-                ConfigValues.parseBoolean(text(props, "routable", "true")), props.config(), section.origin());
+        return new InputDefinition(plugin, instanceName, tag != null ? tag : instance,
+                props.common(CommonKeys.MEM_BUF_LIMIT), logLevel(props), props.common(CommonKeys.ROUTABLE), type,
+                props.common(CommonKeys.STORAGE_PAUSE_ON_CHUNKS_OVERLIMIT), props.config(), section.origin());
+    }
+
+    /** A filter definition, or empty when {@code Active} is false or 0 (the filter is left out entirely). */
+    Optional<FilterDefinition> filter(ConfigSection section, int id) throws ConfigException {
+        PluginName name = pluginName(section);
+        LoadedPlugin<FilterPlugin> plugin = name.find(catalog::filter, "filter");
+        PluginProperties props = properties(plugin, CommonKeys.FILTER, section, Map.of());
+        String instance = props.common(CommonKeys.ALIAS) != null ? props.common(CommonKeys.ALIAS)
+                : plugin.name() + "." + id;
+        String active = props.common(CommonKeys.ACTIVE).trim().toLowerCase(Locale.ROOT);
+        if (active.equals("false") || active.equals("0")) {
+            warnings.accept("[config] " + section.origin() + ": filter " + instance + " is not active");
+            return Optional.empty();
+        }
+        String match = props.common(CommonKeys.MATCH);
+        if (match == null && props.common(CommonKeys.MATCH_REGEX) == null) {
+            throw new ConfigException(section.origin(), "match", "filter " + instance
+                    + ": Match or Match_Regex is required");
+        }
+        return Optional.of(new FilterDefinition(plugin, instance, match, props.common(CommonKeys.MATCH_REGEX),
+                logLevel(props), props.config(), section.origin()));
     }
 
     OutputDefinition output(ConfigSection section, int id) throws ConfigException {
         PluginName name = pluginName(section);
-        LoadedPlugin<OutputPlugin> plugin = name.find(catalog::output);
+        LoadedPlugin<OutputPlugin> plugin = name.find(catalog::output, "output");
         Map<String, String> url = new HashMap<>();
         name.url.ifPresent(u -> {
             url.put("host", u.host());
             putIfPresent(url, "port", u.port());
             putIfPresent(url, "uri", u.path());
         });
-        PluginProperties props = properties(plugin.factory(), CommonKeys.OUTPUT, section, url);
-        String instance = text(props, "alias", plugin.name() + "." + id);
-        ConfigEntry workers = props.common("workers");
-        int workerCount = workers == null ? plugin.factory().defaultWorkers()
-                : (int) Math.min(Integer.MAX_VALUE, ConfigValues.parseInteger(workers.value()));
-        if (workerCount < 0) {
-            throw new ConfigException(workers.origin(), "workers", "invalid workers '" + workers.value() + "'");
+        PluginProperties props = properties(plugin, CommonKeys.OUTPUT, section, url);
+        String alias = props.common(CommonKeys.ALIAS);
+        String instance = alias != null ? alias : plugin.name() + "." + id;
+        Integer workers = props.common(CommonKeys.WORKERS);
+        int workerCount = workers != null ? workers : defaultWorkers(plugin);
+        Long totalLimit = props.common(CommonKeys.STORAGE_TOTAL_LIMIT_SIZE);
+        return new OutputDefinition(plugin, instance, props.common(CommonKeys.MATCH),
+                props.common(CommonKeys.MATCH_REGEX), retryLimit(props), workerCount, logLevel(props),
+                totalLimit == null ? 0 : totalLimit,
+                "pause".equals(props.common(CommonKeys.STORAGE_OVERFLOW_ACTION)), props.config(), section.origin());
+    }
+
+    private static int defaultWorkers(LoadedPlugin<OutputPlugin> plugin) throws ConfigException {
+        try {
+            int n = plugin.call(() -> plugin.factory().defaultWorkers());
+            return Math.max(1, Math.min(CommonKeys.MAX_WORKERS, n));
+        } catch (PluginFailure e) {
+            throw new ConfigException(new Origin(plugin.origin(), 0), "workers", plugin.name() + ": " + e.getMessage());
         }
-        return new OutputDefinition(plugin, instance, text(props, "match", null), matchRegex(props),
-                RetryLimit.parse(props.common("retry_limit"), warnings), Math.max(1, workerCount),
-                logLevel(props), props.config(), section.origin());
     }
 
-    /** Validates a filter section; sluice has no filter stage yet, so it is checked and then not run. */
-    void filter(ConfigSection section) throws ConfigException {
-        PluginName name = pluginName(section);
-        LoadedPlugin<?> plugin = name.find(n -> catalog.all().stream()
-                .filter(p -> p.kind() == PluginKind.FILTER && p.name().equalsIgnoreCase(n)).findFirst());
-        properties(plugin.factory(), List.of(), section, Map.of());
-        warnings.accept("[config] " + section.origin() + ": filter '" + plugin.name()
-                + "' is not run: sluice has no filter stage yet");
-    }
-
-    private PluginProperties properties(PluginFactory factory, List<PropertySpec> common, ConfigSection section,
+    private PluginProperties properties(LoadedPlugin<?> plugin, List<Property<?>> common, ConfigSection section,
                                         Map<String, String> url) throws ConfigException {
-        Set<String> commonNames = common.isEmpty() ? CommonKeys.FILTER_NAMES
-                : common == CommonKeys.INPUT ? CommonKeys.INPUT_NAMES : CommonKeys.OUTPUT_NAMES;
         List<ConfigEntry> entries = new ArrayList<>();
         for (ConfigEntry entry : section.entries()) {
-            if (entry.value().isEmpty()) {
-                continue;
+            if (!entry.value().isEmpty()) {
+                entries.add(entry);
             }
-            if (!common.isEmpty() && commonNames.contains(entry.key()) && !entry.key().equals("retry_limit")) {
-                validate(factory.name(), CommonKeys.spec(common, entry.key()), entry);
-            }
-            entries.add(entry);
         }
-        return PluginProperties.read(factory.name(), factory.properties(), commonNames, section.origin(), entries,
-                url);
+        PluginProperties props = PluginProperties.read(plugin.name(), plugin.properties(), common, section.origin(),
+                entries, url);
+        validate(plugin, props);
+        return props;
     }
 
-    private static void validate(String plugin, PropertySpec spec, ConfigEntry entry) throws ConfigException {
+    /** Runs the plugin's own cross-key checks through the isolation wrapper. */
+    private static void validate(LoadedPlugin<? extends PluginFactory> plugin, PluginProperties props)
+            throws ConfigException {
         try {
-            ConfigValues.validate(spec, entry.value());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(entry.origin(), entry.key(), plugin + ": " + e.getMessage());
+            plugin.call(() -> {
+                plugin.factory().validate(props.config());
+                return null;
+            });
+        } catch (PluginFailure e) {
+            if (e.getCause() instanceof InvalidConfigException invalid) {
+                String key = invalid.property() == null ? null : invalid.property().name();
+                throw new ConfigException(key == null ? props.originOf("name") : props.originOf(key), key,
+                        plugin.name() + ": " + invalid.getMessage());
+            }
+            throw new ConfigException(props.originOf("name"), null, plugin.name()
+                    + ": the plugin failed to check its configuration: " + e.getMessage());
         }
+    }
+
+    /** {@code Retry_Limit}: N ≥ 1, {@code no_limits}/{@code false}/{@code off}, or {@code no_retries}. */
+    private static int retryLimit(PluginProperties props) throws ConfigException {
+        String text = props.common(CommonKeys.RETRY_LIMIT).trim().toLowerCase(Locale.ROOT);
+        switch (text) {
+            case "no_limits", "false", "off":
+                return OutputDefinition.UNLIMITED;
+            case "no_retries":
+                return 0;
+            default:
+                break;
+        }
+        if (text.matches("\\d{1,9}") && Integer.parseInt(text) > 0) {
+            return Integer.parseInt(text);
+        }
+        throw new ConfigException(props.originOf("retry_limit"), "retry_limit", "invalid value '" + text
+                + "': expected a whole number from 1 to 999999999, no_limits (or false/off) or no_retries");
     }
 
     private static PluginName pluginName(ConfigSection section) throws ConfigException {
@@ -115,34 +168,16 @@ final class InstanceReader {
                     "section '" + section.kind().label() + "' is missing the 'name' property");
         }
         if (names.size() > 1) {
-            throw new ConfigException(names.get(1).origin(), "name", "the 'name' property is set "
-                    + names.size() + " times");
+            throw new ConfigException(names.get(1).origin(), "name", "the 'name' property is set more than once "
+                    + "(first at " + names.get(0).origin() + ")");
         }
         ConfigEntry entry = names.get(0);
         return new PluginName(entry, PluginUrl.parse(entry.value(), entry.origin()));
     }
 
-    private static String text(PluginProperties props, String key, String fallback) {
-        ConfigEntry entry = props.common(key);
-        return entry == null ? fallback : entry.value();
-    }
-
     private static String logLevel(PluginProperties props) throws ConfigException {
-        ConfigEntry entry = props.common("log_level");
-        return entry == null ? null : LogLevels.parse(entry.value(), entry.origin(), entry.key());
-    }
-
-    private static Pattern matchRegex(PluginProperties props) throws ConfigException {
-        ConfigEntry entry = props.common("match_regex");
-        if (entry == null) {
-            return null;
-        }
-        try {
-            return Pattern.compile(entry.value());
-        } catch (PatternSyntaxException e) {
-            throw new ConfigException(entry.origin(), entry.key(), "invalid regular expression: "
-                    + e.getDescription());
-        }
+        String level = props.common(CommonKeys.LOG_LEVEL);
+        return level == null ? null : LogLevels.parse(level, props.originOf("log_level"), "log_level");
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {
@@ -154,15 +189,20 @@ final class InstanceReader {
     /** The {@code Name} entry of a section and its URL form, if any. */
     private record PluginName(ConfigEntry entry, Optional<PluginUrl> url) {
 
-        <P> P find(PluginLookup<P> lookup) throws ConfigException {
+        <P> P find(PluginLookup<P> lookup, String kind) throws ConfigException {
             String plugin = url.map(PluginUrl::plugin).orElse(entry.value());
             return lookup.find(plugin).orElseThrow(() -> new ConfigException(entry.origin(), "name", "section '"
-                    + entry.value() + "' tried to instance a plugin name that doesn't exist"));
+                    + plugin + "' tried to instance a plugin name that doesn't exist"));
         }
     }
 
     @FunctionalInterface
     private interface PluginLookup<P> {
         Optional<P> find(String name);
+    }
+
+    /** For messages: the names of the plugins of one kind. */
+    static String names(List<? extends LoadedPlugin<?>> plugins) {
+        return plugins.stream().map(LoadedPlugin::name).sorted().collect(Collectors.joining(", "));
     }
 }

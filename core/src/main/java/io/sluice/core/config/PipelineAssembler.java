@@ -22,15 +22,21 @@ final class PipelineAssembler {
 
     PipelineConfig assemble(ServiceSettings service, List<ConfigSection> sections) throws ConfigException {
         List<InputDefinition> inputs = new ArrayList<>();
+        List<FilterDefinition> filters = new ArrayList<>();
         List<OutputDefinition> outputs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigSection section : ofKind(sections, SectionKind.INPUT)) {
-            InputDefinition input = reader.input(section, inputs.size());
+            InputDefinition input = reader.input(section, inputs.size(), service);
             requireUnique(names, input.instanceName(), section);
             inputs.add(input);
         }
+        int filterId = 0;
         for (ConfigSection section : ofKind(sections, SectionKind.FILTER)) {
-            reader.filter(section);
+            var filter = reader.filter(section, filterId++);
+            if (filter.isPresent()) {
+                requireUnique(names, filter.get().instanceName(), section);
+                filters.add(filter.get());
+            }
         }
         for (ConfigSection section : ofKind(sections, SectionKind.OUTPUT)) {
             OutputDefinition output = reader.output(section, outputs.size());
@@ -38,16 +44,14 @@ final class PipelineAssembler {
             outputs.add(output);
         }
         if (inputs.size() == 1 && outputs.size() == 1 && unmatched(outputs.get(0))) {
-            OutputDefinition o = outputs.get(0);
-            outputs.set(0, new OutputDefinition(o.plugin(), o.instanceName(), "*", null, o.retryLimit(),
-                    o.workers(), o.logLevel(), o.config(), o.origin()));
+            outputs.set(0, outputs.get(0).withMatch("*"));
         }
         for (OutputDefinition output : outputs) {
             if (unmatched(output)) {
                 warnings.accept("[router] NO match for " + output.instanceName() + " output instance");
             }
         }
-        return new PipelineConfig(service, inputs, outputs);
+        return new PipelineConfig(service, inputs, filters, outputs);
     }
 
     private static boolean unmatched(OutputDefinition output) {

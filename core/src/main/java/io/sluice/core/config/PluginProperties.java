@@ -1,69 +1,79 @@
 package io.sluice.core.config;
 
-import io.sluice.api.config.ConfigValues;
-import io.sluice.api.config.PluginConfig;
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.config.PropertyType;
+import io.sluice.api.config.Property;
+import io.sluice.api.config.Setting;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Splits a plugin section's entries into the common keys core handles and the plugin's own properties, validating the
- * latter against the plugin's declarations: unknown keys, repeated single-valued keys and bad values are errors that
- * name the file, line and key.
+ * Reads one section's entries against two sets of declarations, the keys core handles for every instance of its kind
+ * and the plugin's own: unknown keys, repeated single-valued keys (naming both lines), values of the wrong type or
+ * range and missing required keys are errors that name the file, line and key. Deprecated keys are read as their
+ * replacement, with a warning. Secret values never appear in a message.
  */
 final class PluginProperties {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("config");
+    private static final Logger LOG = LoggerFactory.getLogger("config");
 
-    private final Map<String, ConfigEntry> common = new HashMap<>();
-    private final Map<String, List<String>> values = new LinkedHashMap<>();
-    private final PluginConfig config;
+    private final String plugin;
+    private final Map<String, Property<?>> declared = new LinkedHashMap<>();
+    private final Map<String, Property<?>> commonDeclared = new LinkedHashMap<>();
+    private final Map<String, List<Object>> values = new LinkedHashMap<>();
+    private final Map<String, List<Object>> common = new HashMap<>();
+    private final Map<String, ConfigEntry> lastEntry = new HashMap<>();
+    private final List<Setting> settings = new ArrayList<>();
+    private final Origin section;
+    private final ValidatedConfig config;
 
-    private PluginProperties(String plugin, List<PropertySpec> specs, Set<String> commonKeys, Origin section,
+    private PluginProperties(String plugin, List<Property<?>> specs, List<Property<?>> commonSpecs, Origin section,
                              List<ConfigEntry> entries, Map<String, String> urlValues) throws ConfigException {
-        Map<String, PropertySpec> declared = new LinkedHashMap<>();
+        this.plugin = plugin;
+        this.section = section;
         specs.forEach(s -> declared.put(s.name(), s));
-        Map<String, Integer> counts = new HashMap<>();
-        entries.forEach(e -> counts.merge(e.key(), 1, Integer::sum));
-        for (ConfigEntry entry : entries) {
-            if (commonKeys.contains(entry.key())) {
-                common.put(entry.key(), entry);
-                continue;
-            }
-            PropertySpec spec = declared.get(entry.key());
+        commonSpecs.forEach(s -> commonDeclared.put(s.name(), s));
+        Map<String, ConfigEntry> firstEntry = new HashMap<>();
+        for (ConfigEntry raw : entries) {
+            ConfigEntry entry = replaceDeprecated(raw);
+            boolean isCommon = commonDeclared.containsKey(entry.key());
+            Property<?> spec = isCommon ? commonDeclared.get(entry.key()) : declared.get(entry.key());
             if (spec == null) {
                 throw new ConfigException(entry.origin(), entry.key(), plugin + ": unknown configuration property '"
-                        + entry.key() + "'. The following properties are allowed: "
-                        + allowed(declared.keySet(), commonKeys) + ".");
+                        + entry.key() + "'. The following properties are allowed: " + allowed() + ".");
             }
-            List<String> list = values.computeIfAbsent(entry.key(), k -> new ArrayList<>());
-            if (!spec.multiple() && !list.isEmpty()) {
+            ConfigEntry first = firstEntry.putIfAbsent(entry.key(), entry);
+            if (first != null && !spec.isRepeatable()) {
                 throw new ConfigException(entry.origin(), entry.key(), plugin + ": configuration property '"
-                        + entry.key() + "' is set " + counts.get(entry.key()) + " times");
+                        + entry.key() + "' is set more than once (first at " + first.origin()
+                        + "); it takes one value");
             }
-            try {
-                ConfigValues.validate(spec, entry.value());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(entry.origin(), entry.key(), plugin + ": " + e.getMessage());
+            Object value = parse(spec, entry);
+            (isCommon ? common : values).computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(value);
+            lastEntry.put(entry.key(), entry);
+            if (!isCommon) {
+                settings.add(new Setting(entry.key(), entry.value()));
             }
-            if (spec.type() == PropertyType.INTEGER && !ConfigValues.isPlainInteger(entry.value())) {
-                LOG.warn("[config] {}: '{}' of '{}' read as {} (text after the number is ignored)", entry.origin(),
-                        entry.value(), entry.key(), ConfigValues.parseInteger(entry.value()));
-            }
-            list.add(entry.value());
         }
-        applyUrl(declared, urlValues);
-        try {
-            config = PluginConfig.of(specs, values);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(section, null,
-                    plugin + ": " + e.getMessage());
+        applyUrl(urlValues);
+        for (Property<?> spec : specs) {
+            if (spec.isRequired() && !values.containsKey(spec.name())) {
+                throw new ConfigException(section, spec.name(), plugin + ": the property '" + spec.name()
+                        + "' is required (" + spec.description() + ")");
+            }
+            if (spec.defaultValue() != null) {
+                try {
+                    PropertyValues.parse(spec, spec.defaultValue());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("plugin " + plugin + " declares a bad default for "
+                            + spec.name() + ": " + e.getMessage(), e);
+                }
+            }
         }
+        config = new ValidatedConfig(specs, values, settings);
     }
 
     /**
@@ -71,33 +81,73 @@ final class PluginProperties {
      * from the URL form of the name: they apply only to keys the plugin declares, and explicit entries override them,
      * except {@code uri}, where the URL's path wins.
      */
-    static PluginProperties read(String plugin, List<PropertySpec> specs, Set<String> commonKeys, Origin section,
-                                 List<ConfigEntry> entries, Map<String, String> urlValues) throws ConfigException {
-        return new PluginProperties(plugin, specs, commonKeys, section, entries, urlValues);
+    static PluginProperties read(String plugin, List<Property<?>> specs, List<Property<?>> commonSpecs,
+                                 Origin section, List<ConfigEntry> entries, Map<String, String> urlValues)
+            throws ConfigException {
+        return new PluginProperties(plugin, specs, commonSpecs, section, entries, urlValues);
     }
 
-    private void applyUrl(Map<String, PropertySpec> declared, Map<String, String> urlValues) {
-        urlValues.forEach((key, value) -> {
-            if (declared.containsKey(key) && (key.equals("uri") || !values.containsKey(key))) {
-                values.put(key, List.of(value));
+    private ConfigEntry replaceDeprecated(ConfigEntry entry) {
+        Property<?> spec = declared.get(entry.key());
+        if (spec == null || spec.replacedBy() == null || !declared.containsKey(spec.replacedBy())) {
+            return entry;
+        }
+        LOG.warn("[config] {}: {}: '{}' is deprecated; use '{}'", entry.origin(), plugin, entry.key(),
+                spec.replacedBy());
+        return new ConfigEntry(spec.replacedBy(), entry.value(), entry.origin());
+    }
+
+    private Object parse(Property<?> spec, ConfigEntry entry) throws ConfigException {
+        try {
+            return PropertyValues.parse(spec, entry.value());
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            if (spec.isSecret()) {
+                message = message.replace(entry.value().trim(), "<secret>");
             }
-        });
+            throw new ConfigException(entry.origin(), entry.key(), plugin + ": " + message);
+        }
     }
 
-    /** The last entry of a common key, or {@code null}. */
-    ConfigEntry common(String key) {
-        return common.get(key);
+    private void applyUrl(Map<String, String> urlValues) throws ConfigException {
+        for (Map.Entry<String, String> e : urlValues.entrySet()) {
+            Property<?> spec = declared.get(e.getKey());
+            if (spec != null && (e.getKey().equals("uri") || !values.containsKey(e.getKey()))) {
+                values.put(e.getKey(), List.of(parse(spec, new ConfigEntry(e.getKey(), e.getValue(), section))));
+            }
+        }
+    }
+
+    /** The value of common key {@code key} (the last given), or its default, or {@code null}. */
+    @SuppressWarnings("unchecked")
+    <T> T common(Property<T> key) {
+        List<Object> list = common.get(key.name());
+        if (list != null) {
+            return (T) list.get(list.size() - 1);
+        }
+        return key.defaultValue() == null ? null : (T) PropertyValues.parse(key, key.defaultValue());
+    }
+
+    /** Whether common key {@code key} was given. */
+    boolean hasCommon(Property<?> key) {
+        return common.containsKey(key.name());
+    }
+
+    /** Where {@code key} was last given, or the section's header when it was not. */
+    Origin originOf(String key) {
+        ConfigEntry entry = lastEntry.get(key);
+        return entry == null ? section : entry.origin();
     }
 
     /** The plugin's validated configuration. */
-    PluginConfig config() {
+    ValidatedConfig config() {
         return config;
     }
 
     /** {@code a, b, and c} as upstream words it. */
-    static String allowed(Set<String> declared, Set<String> commonKeys) {
-        List<String> names = new ArrayList<>(declared);
-        commonKeys.stream().sorted().filter(k -> !declared.contains(k)).forEach(names::add);
+    private String allowed() {
+        List<String> names = new ArrayList<>(declared.keySet());
+        commonDeclared.keySet().stream().sorted().filter(k -> !declared.containsKey(k)).forEach(names::add);
         if (names.size() == 1) {
             return names.get(0);
         }

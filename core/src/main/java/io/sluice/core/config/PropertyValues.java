@@ -1,12 +1,50 @@
-package io.sluice.api.config;
+package io.sluice.core.config;
 
+import io.sluice.api.config.Property;
+import io.sluice.api.config.PropertyType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-/** Parsers for Fluent Bit's value syntax, shared by core's validation and {@link PluginConfig}. */
-public final class ConfigValues {
+/**
+ * Reads a property's text as its declared type, in Fluent Bit's value syntax, and checks its range. Every failure is
+ * an {@link IllegalArgumentException} whose message names the value and the accepted forms, ready to follow
+ * {@code file:line: key:} in an error line.
+ */
+public final class PropertyValues {
 
-    private ConfigValues() {
+    private PropertyValues() {
+    }
+
+    /** The value of {@code text} for {@code property}: Integer, Double, Boolean, Long, Duration, Pattern, Path or String. */
+    public static Object parse(Property<?> property, String text) {
+        String t = text.trim();
+        return switch (property.type()) {
+            case STRING -> t;
+            case BOOLEAN -> parseBoolean(t);
+            case INTEGER -> (int) inRange(property, parseLong(t, describeRange(property)), t);
+            case SIZE -> inRange(property, parseSize(t), t);
+            case TIME -> {
+                Duration d = parseTime(t);
+                inRange(property, d.getSeconds(), t);
+                yield d;
+            }
+            case DOUBLE -> {
+                double d = parseDouble(t);
+                if (d < property.min() || d > property.max()) {
+                    throw new IllegalArgumentException("invalid value '" + t + "': expected " + describeRange(property));
+                }
+                yield d;
+            }
+            case CHOICE -> property.choices().stream().filter(c -> c.equalsIgnoreCase(t)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("invalid value '" + t + "': expected one of "
+                            + String.join(", ", property.choices())));
+            case REGEX -> parseRegex(t);
+            case FILE -> existingFile(t);
+        };
     }
 
     /** {@code true/on/yes} or {@code false/off/no}, any case. */
@@ -17,13 +55,27 @@ public final class ConfigValues {
             case "false", "off", "no":
                 return false;
             default:
-                throw new IllegalArgumentException("invalid value for boolean property: '" + text + "' (use on/off)");
+                throw new IllegalArgumentException("invalid value for boolean property: '" + text
+                        + "': expected on/off, true/false or yes/no");
+        }
+    }
+
+    /** A whole number with an optional sign and nothing else; {@code what} words the expectation. */
+    public static long parseLong(String text, String what) {
+        String t = text.trim();
+        if (!t.matches("[-+]?\\d+")) {
+            throw new IllegalArgumentException("invalid value '" + text + "': expected " + what);
+        }
+        try {
+            return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid value '" + text + "': the number is too large");
         }
     }
 
     /**
-     * A byte count: a number with an optional fraction and an optional decimal suffix {@code K KB M MB G GB} (any case;
-     * K = 1000, as in Fluent Bit); {@code false} is 0.
+     * A byte count: a number with an optional fraction and an optional decimal suffix {@code K KB M MB G GB} (any
+     * case; K = 1000, as in Fluent Bit); {@code false} is 0.
      */
     public static long parseSize(String text) {
         String t = text.trim();
@@ -34,33 +86,28 @@ public final class ConfigValues {
         while (end < t.length() && (Character.isDigit(t.charAt(end)) || t.charAt(end) == '.')) {
             end++;
         }
+        String forms = "expected a size such as 512, 512k, 5M or 1.5G (K = 1000)";
         if (end == 0) {
-            throw new IllegalArgumentException("invalid size: '" + text + "' (e.g. 512k, 5M, 1G)");
+            throw new IllegalArgumentException("invalid size '" + text + "': " + forms);
         }
         double number;
         try {
             number = Double.parseDouble(t.substring(0, end));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid size: '" + text + "'");
+            throw new IllegalArgumentException("invalid size '" + text + "': " + forms);
         }
-        long factor;
-        switch (t.substring(end).trim().toUpperCase(Locale.ROOT)) {
-            case "":
-                factor = 1;
-                break;
-            case "K", "KB":
-                factor = 1_000;
-                break;
-            case "M", "MB":
-                factor = 1_000_000;
-                break;
-            case "G", "GB":
-                factor = 1_000_000_000;
-                break;
-            default:
-                throw new IllegalArgumentException("invalid size suffix in '" + text + "' (use K, M or G)");
+        long factor = switch (t.substring(end).trim().toUpperCase(Locale.ROOT)) {
+            case "" -> 1;
+            case "K", "KB" -> 1_000;
+            case "M", "MB" -> 1_000_000;
+            case "G", "GB" -> 1_000_000_000;
+            default -> throw new IllegalArgumentException("invalid size '" + text + "': " + forms);
+        };
+        double bytes = number * factor;
+        if (bytes >= Long.MAX_VALUE) {
+            throw new IllegalArgumentException("invalid size '" + text + "': too large");
         }
-        return (long) (number * factor);
+        return (long) bytes;
     }
 
     /** A duration: whole seconds with an optional {@code s}, {@code m}, {@code h} or {@code d} suffix. */
@@ -68,94 +115,120 @@ public final class ConfigValues {
         String t = text.trim().toLowerCase(Locale.ROOT);
         long unit = 1;
         if (!t.isEmpty()) {
-            switch (t.charAt(t.length() - 1)) {
-                case 's':
-                    t = t.substring(0, t.length() - 1);
-                    break;
-                case 'm':
-                    unit = 60;
-                    t = t.substring(0, t.length() - 1);
-                    break;
-                case 'h':
-                    unit = 3600;
-                    t = t.substring(0, t.length() - 1);
-                    break;
-                case 'd':
-                    unit = 86400;
-                    t = t.substring(0, t.length() - 1);
-                    break;
-                default:
-                    break;
+            char last = t.charAt(t.length() - 1);
+            unit = switch (last) {
+                case 'm' -> 60;
+                case 'h' -> 3600;
+                case 'd' -> 86400;
+                default -> 1;
+            };
+            if ("smhd".indexOf(last) >= 0) {
+                t = t.substring(0, t.length() - 1);
             }
         }
         int dot = t.indexOf('.');
         String whole = dot >= 0 ? t.substring(0, dot) : t;
-        if (whole.isEmpty() || !whole.chars().allMatch(Character::isDigit)
+        if (whole.isEmpty() || !whole.chars().allMatch(Character::isDigit) || whole.length() > 12
                 || (dot >= 0 && !t.substring(dot + 1).chars().allMatch(Character::isDigit))) {
-            throw new IllegalArgumentException("invalid time: '" + text + "' (e.g. 30, 30s, 5m, 1h)");
+            throw new IllegalArgumentException("invalid time '" + text + "': expected whole seconds with an optional "
+                    + "s, m, h or d suffix, such as 30, 30s, 5m or 1h");
         }
         return Duration.ofSeconds(Long.parseLong(whole) * unit);
     }
 
-    /**
-     * A whole number read as C's {@code atoi} does: optional sign and leading digits, anything after them ignored
-     * ({@code 10s} is 10; {@link #isPlainInteger} tells callers to warn). Text without leading digits is rejected
-     * rather than read as 0.
-     */
-    public static long parseInteger(String text) {
-        String t = text.trim();
-        int i = 0;
-        if (i < t.length() && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
-            i++;
-        }
-        int digits = i;
-        while (i < t.length() && Character.isDigit(t.charAt(i))) {
-            i++;
-        }
-        if (i == digits) {
-            throw new IllegalArgumentException("invalid integer: '" + text + "'");
-        }
-        try {
-            return Long.parseLong(t.substring(0, i));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("integer out of range: '" + text + "'");
-        }
-    }
-
-    /** Whether {@code text} is exactly an integer, with nothing that {@link #parseInteger} would ignore. */
-    public static boolean isPlainInteger(String text) {
-        return text.trim().matches("[-+]?\\d+");
-    }
-
-    /** A decimal number. */
+    /** A finite decimal number. */
     public static double parseDouble(String text) {
         try {
             double d = Double.parseDouble(text.trim());
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
+            if (Double.isNaN(d) || Double.isInfinite(d) || text.trim().matches(".*[a-zA-Z].*")) {
                 throw new NumberFormatException();
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid number: '" + text + "'");
+            throw new IllegalArgumentException("invalid value '" + text + "': expected a number such as 1 or 0.5");
         }
     }
 
-    /** Checks {@code text} against {@code spec}'s type and choices, throwing with a message that names the problem. */
-    public static void validate(PropertySpec spec, String text) {
-        switch (spec.type()) {
-            case BOOLEAN -> parseBoolean(text);
-            case SIZE -> parseSize(text);
-            case TIME -> parseTime(text);
-            case INTEGER -> parseInteger(text);
-            case DOUBLE -> parseDouble(text);
-            case STRING -> {
-                if (!spec.choices().isEmpty()
-                        && spec.choices().stream().noneMatch(c -> c.equalsIgnoreCase(text.trim()))) {
-                    throw new IllegalArgumentException("invalid value '" + text + "', expected one of "
-                            + String.join(", ", spec.choices()));
-                }
+    /**
+     * A regular expression. {@code /re/flags} (flags among {@code i}, {@code m}, {@code x}, {@code o}) loses its
+     * slashes and takes the flags, as Fluent Bit's Onigmo wrapper does; {@code ^} and {@code $} match at line
+     * boundaries, as in Ruby.
+     */
+    public static Pattern parseRegex(String text) {
+        String pattern = text;
+        int flags = Pattern.MULTILINE;
+        int last = text.lastIndexOf('/');
+        if (text.length() >= 2 && text.charAt(0) == '/' && last > 0
+                && text.substring(last + 1).chars().allMatch(c -> "imxo".indexOf(c) >= 0)) {
+            String f = text.substring(last + 1);
+            pattern = text.substring(1, last);
+            if (f.indexOf('i') >= 0) {
+                flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
             }
-            default -> throw new IllegalStateException(spec.type().name());
+            if (f.indexOf('m') >= 0) {
+                flags |= Pattern.DOTALL;
+            }
+            if (f.indexOf('x') >= 0) {
+                flags |= Pattern.COMMENTS;
+            }
         }
+        try {
+            return Pattern.compile(pattern, flags);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("invalid regular expression '" + text + "': " + e.getDescription()
+                    + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + " (Java regex syntax)");
+        }
+    }
+
+    private static Path existingFile(String text) {
+        Path path = Path.of(text);
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("file '" + text + "' does not exist");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("'" + text + "' is not a regular file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new IllegalArgumentException("file '" + text + "' is not readable");
+        }
+        return path;
+    }
+
+    private static long inRange(Property<?> property, long value, String text) {
+        if (value < property.min() || value > property.max()) {
+            throw new IllegalArgumentException("invalid value '" + text + "': expected " + describeRange(property));
+        }
+        return value;
+    }
+
+    /** The accepted range in words, e.g. {@code a whole number from 1 to 65535}. */
+    public static String describeRange(Property<?> property) {
+        String kind = switch (property.type()) {
+            case INTEGER -> "a whole number";
+            case SIZE -> "a size";
+            case TIME -> "a time";
+            case DOUBLE -> "a number";
+            default -> "a value";
+        };
+        String unit = property.type() == PropertyType.SIZE ? " bytes" : property.type() == PropertyType.TIME
+                ? " seconds" : "";
+        boolean noLow = property.min() <= Integer.MIN_VALUE || property.min() <= -Double.MAX_VALUE
+                || (property.min() == 0 && property.type() != PropertyType.INTEGER
+                && property.type() != PropertyType.DOUBLE);
+        boolean noHigh = property.max() >= Integer.MAX_VALUE;
+        if (noLow && noHigh) {
+            return kind;
+        }
+        if (noHigh) {
+            return kind + " of at least " + number(property.min()) + unit;
+        }
+        if (noLow) {
+            return kind + " of at most " + number(property.max()) + unit;
+        }
+        return kind + " from " + number(property.min()) + " to " + number(property.max()) + unit;
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 }

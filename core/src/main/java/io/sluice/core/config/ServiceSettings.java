@@ -14,26 +14,50 @@ import java.nio.file.Path;
  * @param httpServer           whether the monitoring API runs
  * @param httpListen           its address
  * @param httpPort             its port
- * @param storagePath          {@code storage.path}, or {@code null}
- * @param storageKeepRejected  {@code storage.keep.rejected}: write chunks that could not be delivered to disk
- * @param storageRejectedPath  {@code storage.rejected.path}, relative to {@code storagePath}
  * @param jsonEscapeUnicode    {@code json.escape_unicode}
  * @param jsonConvertNanToNull {@code json.convert_nan_to_null}
  * @param memBufLimit          sluice's engine-wide cap on buffered chunk bytes over all inputs ({@code Mem_Buf_Limit}
  *                             in {@code [SERVICE]}), which pauses inputs even when they set no limit of their own
+ * @param storage              the {@code storage.*} keys
+ * @param health               the health check keys
+ * @param hotReload            {@code Hot_Reload} (or {@code -Y}): SIGHUP and the reload endpoint reload the config
  */
 public record ServiceSettings(double flushSeconds, int graceSeconds, String logLevel, Path logFile,
                               int schedulerBase, int schedulerCap, boolean httpServer, String httpListen,
-                              int httpPort, Path storagePath, boolean storageKeepRejected,
-                              String storageRejectedPath, boolean jsonEscapeUnicode,
-                              boolean jsonConvertNanToNull, long memBufLimit) {
+                              int httpPort, boolean jsonEscapeUnicode, boolean jsonConvertNanToNull, long memBufLimit,
+                              StorageSettings storage, HealthSettings health, boolean hotReload) {
 
     /** The engine-wide buffer cap when {@code [SERVICE]} sets none: 16 MB (with 2 MB chunks, 8 of them in flight). */
     public static final long DEFAULT_MEM_BUF_LIMIT = 16_000_000L;
 
     /** Fluent Bit's defaults. */
     public static ServiceSettings defaults() {
-        return new ServiceSettings(1.0, 5, "info", null, 5, 2000, false, "0.0.0.0", 2020, null, false, "rejected",
-                true, false, DEFAULT_MEM_BUF_LIMIT);
+        return new ServiceSettings(1.0, 5, "info", null, 5, 2000, false, "0.0.0.0", 2020, true, false,
+                DEFAULT_MEM_BUF_LIMIT, StorageSettings.defaults(), HealthSettings.defaults(), false);
+    }
+
+    /** {@code storage.path}, or {@code null}. */
+    public Path storagePath() {
+        return storage.path();
+    }
+
+    /** These settings with {@code newStorage}. */
+    public ServiceSettings withStorage(StorageSettings newStorage) {
+        return new ServiceSettings(flushSeconds, graceSeconds, logLevel, logFile, schedulerBase, schedulerCap,
+                httpServer, httpListen, httpPort, jsonEscapeUnicode, jsonConvertNanToNull, memBufLimit, newStorage,
+                health, hotReload);
+    }
+
+    /** These settings with another flush interval, grace, backoff and engine-wide cap: for tests and benchmarks. */
+    public ServiceSettings withTiming(double flush, int grace, int base, int cap, long engineCap) {
+        return new ServiceSettings(flush, grace, logLevel, logFile, base, cap, httpServer, httpListen, httpPort,
+                jsonEscapeUnicode, jsonConvertNanToNull, engineCap, storage, health, hotReload);
+    }
+
+    /** These settings with another log level. */
+    public ServiceSettings withLogLevel(String level) {
+        return new ServiceSettings(flushSeconds, graceSeconds, level, logFile, schedulerBase, schedulerCap,
+                httpServer, httpListen, httpPort, jsonEscapeUnicode, jsonConvertNanToNull, memBufLimit, storage,
+                health, hotReload);
     }
 }

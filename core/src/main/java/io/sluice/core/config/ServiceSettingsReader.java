@@ -1,29 +1,47 @@
 package io.sluice.core.config;
 
-import io.sluice.api.config.ConfigValues;
+import io.sluice.core.storage.SyncMode;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** Applies {@code [SERVICE]} entries, in order (the later value wins), onto Fluent Bit's defaults. */
+/**
+ * Applies {@code [SERVICE]} entries onto Fluent Bit's defaults. Command-line values come first and the file's win
+ * over them; within the files a key given twice is an error naming both lines. Every key either works, or is refused
+ * with the reason, or (for the few that mean nothing on the JVM) is accepted with a line saying it has no effect; an
+ * unknown key is an error.
+ */
 final class ServiceSettingsReader {
 
-    /** Keys upstream knows that sluice accepts, checks where typed, and does not act on. */
-    private static final Set<String> IGNORED = Set.of("daemon", "health_check", "hc_errors_count",
-            "hc_retry_failure_count", "hc_period", "storage.sync", "storage.checksum", "storage.max_chunks_up",
-            "storage.backlog.mem_limit", "storage.metrics", "storage.delete_irrecoverable_chunks", "parsers_file",
-            "plugins_file", "streams_file", "coro_stack_size", "hot_reload", "hot_reload.ensure_thread_safety",
-            "http_server.http2", "http2", "enable_chunk_trace", "log_format", "sp.convert_from_str_to_num",
-            "scheduler.interval", "dns.mode", "dns.resolver", "dns.prefer_ipv4", "dns.prefer_ipv6",
-            "storage.inherit", "storage.trim_files", "windows.maxstdio", "multiline_buffer_limit");
-    private static final Set<String> IGNORED_BOOLEANS = Set.of("daemon", "health_check", "storage.checksum",
-            "storage.metrics", "storage.delete_irrecoverable_chunks", "hot_reload", "dns.prefer_ipv4",
-            "dns.prefer_ipv6", "storage.inherit", "storage.trim_files");
-    private static final Set<String> IGNORED_INTEGERS = Set.of("hc_errors_count", "hc_retry_failure_count",
-            "hc_period", "storage.max_chunks_up", "coro_stack_size");
+    /** Keys that only tune Fluent Bit's C runtime: accepted, with a line saying so. */
+    private static final Map<String, String> NO_EFFECT = Map.of(
+            "coro_stack_size", "sluice has no coroutines",
+            "windows.maxstdio", "sluice does not run on Windows' C runtime",
+            "http_server.http2", "the monitoring API speaks HTTP/1.1",
+            "http2", "the monitoring API speaks HTTP/1.1",
+            "hot_reload.ensure_thread_safety", "sluice's reload never drops or waits on buffered chunks",
+            "storage.trim_files", "sluice's chunk files never hold slack",
+            "multiline_buffer_limit", "sluice has no multiline parser",
+            "scheduler.interval", "sluice's retry timers need no polling interval");
+
+    /** Keys of features sluice does not have: refused, with what to do instead. */
+    private static final Map<String, String> REFUSED = Map.of(
+            "parsers_file", "sluice has no parsers yet: remove the key (the tcp input reads JSON itself)",
+            "plugins_file", "sluice loads plugin jars from its plugins/ folder or -e PATH",
+            "streams_file", "sluice has no stream processor",
+            "enable_chunk_trace", "sluice has no chunk trace",
+            "log_format", "sluice writes Fluent Bit's text log format only",
+            "dns.mode", "sluice resolves names with the JVM's resolver",
+            "dns.resolver", "sluice resolves names with the JVM's resolver",
+            "dns.prefer_ipv4", "sluice resolves names with the JVM's resolver",
+            "dns.prefer_ipv6", "sluice resolves names with the JVM's resolver",
+            "sp.convert_from_str_to_num", "sluice has no stream processor");
 
     private final Consumer<String> warnings;
+    private final Map<String, Origin> seenInFiles = new HashMap<>();
+    private final ServiceSettings defaults = ServiceSettings.defaults();
     private double flush;
     private int grace;
     private String logLevel;
@@ -33,16 +51,33 @@ final class ServiceSettingsReader {
     private boolean httpServer;
     private String httpListen;
     private int httpPort;
-    private Path storagePath;
-    private boolean keepRejected;
-    private String rejectedPath;
     private boolean escapeUnicode;
     private boolean nanToNull;
     private long memBufLimit;
+    private boolean hotReload;
+    private boolean healthCheck;
+    private int hcErrors;
+    private int hcRetryFailures;
+    private int hcPeriod;
+    private Path storagePath;
+    private SyncMode sync;
+    private boolean checksum;
+    private int maxChunksUp;
+    private long backlogMemLimit;
+    private boolean storageMetrics;
+    private boolean deleteIrrecoverable;
+    private boolean flushOnShutdown;
+    private boolean trimFiles;
+    private StorageType defaultType;
+    private Origin defaultTypeOrigin;
+    private boolean inherit;
+    private boolean keepRejected;
+    private String rejectedPath;
+    private long rejectedLimit;
 
     ServiceSettingsReader(Consumer<String> warnings) {
         this.warnings = warnings;
-        ServiceSettings d = ServiceSettings.defaults();
+        ServiceSettings d = defaults;
         flush = d.flushSeconds();
         grace = d.graceSeconds();
         logLevel = d.logLevel();
@@ -52,12 +87,30 @@ final class ServiceSettingsReader {
         httpServer = d.httpServer();
         httpListen = d.httpListen();
         httpPort = d.httpPort();
-        storagePath = d.storagePath();
-        keepRejected = d.storageKeepRejected();
-        rejectedPath = d.storageRejectedPath();
         escapeUnicode = d.jsonEscapeUnicode();
         nanToNull = d.jsonConvertNanToNull();
         memBufLimit = d.memBufLimit();
+        hotReload = d.hotReload();
+        HealthSettings h = d.health();
+        healthCheck = h.enabled();
+        hcErrors = h.errorsCount();
+        hcRetryFailures = h.retryFailureCount();
+        hcPeriod = h.periodSeconds();
+        StorageSettings s = d.storage();
+        storagePath = s.path();
+        sync = s.sync();
+        checksum = s.checksum();
+        maxChunksUp = s.maxChunksUp();
+        backlogMemLimit = s.backlogMemLimit();
+        storageMetrics = s.metrics();
+        deleteIrrecoverable = s.deleteIrrecoverable();
+        flushOnShutdown = s.flushBacklogOnShutdown();
+        trimFiles = s.trimFiles();
+        defaultType = s.defaultType();
+        inherit = s.inherit();
+        keepRejected = s.keepRejected();
+        rejectedPath = s.rejectedPath();
+        rejectedLimit = s.rejectedLimit();
     }
 
     /** Sets the log level chosen by {@code -v}/{@code -q} or the environment. */
@@ -65,11 +118,23 @@ final class ServiceSettingsReader {
         logLevel = level;
     }
 
+    /** Turns hot reload on ({@code -Y}). */
+    void hotReload() {
+        hotReload = true;
+    }
+
     /** Applies one entry whose value is already expanded; an empty value leaves the setting as it was. */
     void apply(ConfigEntry entry) throws ConfigException {
         String v = entry.value().trim();
         if (v.isEmpty()) {
             return;
+        }
+        if (entry.origin().line() > 0) {
+            Origin first = seenInFiles.putIfAbsent(entry.key(), entry.origin());
+            if (first != null) {
+                throw new ConfigException(entry.origin(), entry.key(), "'" + entry.key()
+                        + "' is set more than once (first at " + first + "); it takes one value");
+            }
         }
         try {
             applyValue(entry.key(), v, entry);
@@ -81,73 +146,114 @@ final class ServiceSettingsReader {
     private void applyValue(String key, String v, ConfigEntry entry) throws ConfigException {
         switch (key) {
             case "flush" -> {
-                flush = ConfigValues.parseDouble(v);
+                flush = PropertyValues.parseDouble(v);
                 if (flush <= 0) {
-                    throw new ConfigException(entry.origin(), key, "invalid flush value '" + v + "'");
+                    throw new IllegalArgumentException("invalid flush value '" + v + "': expected a number of "
+                            + "seconds greater than 0, such as 1 or 0.2");
                 }
             }
-            case "grace" -> grace = intOf(v);
+            case "grace" -> grace = range(v, -1, 86_400);
+            case "daemon" -> {
+                if (PropertyValues.parseBoolean(v)) {
+                    throw new IllegalArgumentException("sluice does not daemonize: run it under a service manager "
+                            + "(conf/sluice.service) or with nohup, and set Daemon off");
+                }
+            }
             case "log_level" -> logLevel = LogLevels.parse(v, entry.origin(), key);
             case "log_file" -> logFile = Path.of(v);
-            case "http_server" -> httpServer = ConfigValues.parseBoolean(v);
+            case "http_server" -> httpServer = PropertyValues.parseBoolean(v);
             case "http_listen" -> httpListen = v;
-            case "http_port" -> httpPort = portOf(v);
+            case "http_port" -> httpPort = range(v, 0, 65535);
+            case "health_check" -> healthCheck = PropertyValues.parseBoolean(v);
+            case "hc_errors_count" -> hcErrors = range(v, 0, Integer.MAX_VALUE);
+            case "hc_retry_failure_count" -> hcRetryFailures = range(v, 0, Integer.MAX_VALUE);
+            case "hc_period" -> hcPeriod = range(v, 1, 86_400);
+            case "hot_reload" -> hotReload = PropertyValues.parseBoolean(v);
+            case "scheduler.base" -> schedulerBase = range(v, 1, 86_400);
+            case "scheduler.cap" -> schedulerCap = range(v, 1, 86_400 * 7);
+            case "json.escape_unicode" -> escapeUnicode = PropertyValues.parseBoolean(v);
+            case "json.convert_nan_to_null" -> nanToNull = PropertyValues.parseBoolean(v);
+            case "mem_buf_limit" -> memBufLimit = PropertyValues.parseSize(v);
             case "storage.path" -> storagePath = Path.of(v);
-            case "storage.keep.rejected" -> keepRejected = ConfigValues.parseBoolean(v);
-            case "storage.rejected.path" -> rejectedPath = v;
-            case "scheduler.base" -> schedulerBase = positive(v);
-            case "scheduler.cap" -> schedulerCap = positive(v);
-            case "json.escape_unicode" -> escapeUnicode = ConfigValues.parseBoolean(v);
-            case "json.convert_nan_to_null" -> nanToNull = ConfigValues.parseBoolean(v);
-            case "mem_buf_limit" -> memBufLimit = ConfigValues.parseSize(v);
-            default -> checkIgnored(key, v, entry);
-        }
-    }
-
-    private void checkIgnored(String key, String v, ConfigEntry entry) {
-        if (IGNORED_BOOLEANS.contains(key)) {
-            ConfigValues.parseBoolean(v);
-        } else if (IGNORED_INTEGERS.contains(key)) {
-            ConfigValues.parseInteger(v);
-        } else if (key.equals("storage.sync")) {
-            String sync = v.toLowerCase(Locale.ROOT);
-            if (!sync.equals("normal") && !sync.equals("full")) {
-                throw new IllegalArgumentException("invalid storage.sync '" + v + "', expected normal or full");
+            case "storage.sync" -> sync = syncMode(v);
+            case "storage.checksum" -> checksum = PropertyValues.parseBoolean(v);
+            case "storage.max_chunks_up" -> maxChunksUp = range(v, 1, 1_000_000);
+            case "storage.backlog.mem_limit" -> backlogMemLimit = PropertyValues.parseSize(v);
+            case "storage.metrics" -> storageMetrics = PropertyValues.parseBoolean(v);
+            case "storage.delete_irrecoverable_chunks" -> deleteIrrecoverable = PropertyValues.parseBoolean(v);
+            case "storage.backlog.flush_on_shutdown" -> flushOnShutdown = PropertyValues.parseBoolean(v);
+            case "storage.type" -> {
+                defaultType = storageType(v);
+                defaultTypeOrigin = entry.origin();
             }
-        } else if (key.equals("storage.backlog.mem_limit")) {
-            ConfigValues.parseSize(v);
-        }
-        if (!IGNORED.contains(key)) {
-            warnings.accept("[config] " + entry.origin() + ": unknown [SERVICE] key '" + key + "' ignored");
+            case "storage.inherit" -> inherit = PropertyValues.parseBoolean(v);
+            case "storage.keep.rejected" -> keepRejected = PropertyValues.parseBoolean(v);
+            case "storage.rejected.path" -> rejectedPath = v;
+            case "storage.rejected.limit" -> rejectedLimit = PropertyValues.parseSize(v);
+            case "hot_reload.timeout" -> PropertyValues.parseTime(v);
+            default -> other(key, v, entry);
         }
     }
 
-    private static int intOf(String v) {
-        long n = ConfigValues.parseInteger(v);
-        if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("number out of range: '" + v + "'");
+    private void other(String key, String v, ConfigEntry entry) {
+        String noEffect = NO_EFFECT.get(key);
+        if (noEffect != null) {
+            if (key.equals("storage.trim_files")) {
+                trimFiles = PropertyValues.parseBoolean(v);
+            }
+            warnings.accept("[config] " + entry.origin() + ": '" + key + "' has no effect: " + noEffect);
+            return;
+        }
+        String refused = REFUSED.get(key);
+        if (refused != null) {
+            throw new IllegalArgumentException("'" + key + "' is not supported: " + refused);
+        }
+        throw new IllegalArgumentException("unknown [SERVICE] key '" + key + "'");
+    }
+
+    private static SyncMode syncMode(String v) {
+        try {
+            return SyncMode.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid synchronization mode '" + v + "': expected normal or full");
+        }
+    }
+
+    private static StorageType storageType(String v) {
+        try {
+            return StorageType.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid value '" + v + "': expected one of memory, filesystem, "
+                    + "memrb");
+        }
+    }
+
+    private static int range(String v, long low, long high) {
+        long n = PropertyValues.parseLong(v, "a whole number from " + low + " to " + high);
+        if (n < low || n > high) {
+            throw new IllegalArgumentException("invalid value '" + v + "': expected a whole number from " + low
+                    + " to " + high);
         }
         return (int) n;
     }
 
-    private static int positive(String v) {
-        int n = intOf(v);
-        if (n <= 0) {
-            throw new IllegalArgumentException("must be greater than 0: '" + v + "'");
-        }
-        return n;
+    /** Where the service-wide {@code storage.type} was set, or {@code null}. */
+    Origin defaultTypeOrigin() {
+        return defaultTypeOrigin;
     }
 
-    private static int portOf(String v) {
-        int n = intOf(v);
-        if (n < 0 || n > 65535) {
-            throw new IllegalArgumentException("invalid port '" + v + "'");
+    ServiceSettings build() throws ConfigException {
+        if (inherit && defaultType == null) {
+            warnings.accept("[config] storage.inherit is on but [SERVICE] sets no storage.type: inputs stay memory");
         }
-        return n;
-    }
-
-    ServiceSettings build() {
+        if (keepRejected && storagePath == null) {
+            warnings.accept("[config] storage.keep.rejected is on but no storage.path is set: nothing is kept");
+        }
+        StorageSettings storage = new StorageSettings(storagePath, sync, checksum, maxChunksUp, backlogMemLimit,
+                storageMetrics, deleteIrrecoverable, flushOnShutdown, trimFiles, defaultType, inherit, keepRejected,
+                rejectedPath, rejectedLimit);
         return new ServiceSettings(flush, grace, logLevel, logFile, schedulerBase, schedulerCap, httpServer,
-                httpListen, httpPort, storagePath, keepRejected, rejectedPath, escapeUnicode, nanToNull, memBufLimit);
+                httpListen, httpPort, escapeUnicode, nanToNull, memBufLimit, storage,
+                new HealthSettings(healthCheck, hcErrors, hcRetryFailures, hcPeriod), hotReload);
     }
 }

@@ -111,11 +111,24 @@ final class Backpressure {
     }
 
     private boolean over(InputLane input, long own, long sum) {
+        if (input.routesToOverflowingOutput()) {
+            return true;
+        }
+        if (input.isStored()) {
+            // a filesystem input's chunks go to disk, not to the heap: memory limits do not pause it
+            return false;
+        }
         return input.memBufLimit() > 0 ? own >= input.memBufLimit() : engineCap > 0 && sum >= engineCap;
     }
 
     /** Whether a paused input must stay paused: its account is not yet below the resume level. */
     private boolean stillOver(InputLane input, long own, long sum) {
+        if (input.routesToOverflowingOutput()) {
+            return true;
+        }
+        if (input.isStored()) {
+            return false;
+        }
         return input.memBufLimit() > 0 ? own >= resumeLevel(input.memBufLimit())
                 : engineCap > 0 && sum >= resumeLevel(engineCap);
     }
@@ -125,7 +138,8 @@ final class Backpressure {
         return limit / 2;
     }
 
-    private void request() {
+    /** Asks the engine thread to bring every input's pause state in line. */
+    void request() {
         if (requested.compareAndSet(false, true)) {
             try {
                 engineThread.execute(this::reconcile);

@@ -1,40 +1,67 @@
 package io.sluice.core.engine;
 
-import io.sluice.api.event.EventChunk;
+import io.sluice.api.EventChunk;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Encoded events of one input and tag. Appended to by the input's emitter under the input's lock until sealed;
- * immutable afterwards and shared by every output it is routed to; released when the last route is done.
+ * immutable afterwards and shared by every output it is routed to; released when the last route is done. A chunk of
+ * a filesystem input also lives in a file ({@link #stored()}), written before each batch counts; such a chunk may be
+ * "down": its bytes dropped from memory and read back from the file by each output worker that flushes it.
  */
 final class Chunk {
-
-    private final long seq;
-    private final String id;
-    private final InputLane input;
-    private final List<OutputLane> routes;
-    private final AtomicInteger openRoutes = new AtomicInteger();
-    private byte[] data;
-    private int size;
-    private int records;
-    private volatile EventChunk sealed;
-
-    Chunk(long seq, InputLane input, List<OutputLane> routes, byte[] data) {
-        this.seq = seq;
-        Instant now = Instant.now();
-        this.id = seq + "-" + now.getEpochSecond() + "." + String.format("%09d", now.getNano()) + ".flb";
-        this.input = input;
-        this.routes = routes;
-        this.data = data;
-    }
 
     /**
      * What a chunk costs beyond its bytes (this object, its view, its route tasks, its id), counted by back-pressure
      * so that many tiny chunks queued behind a dead output are bounded too.
      */
     static final int OVERHEAD_BYTES = 512;
+
+    private final long seq;
+    private final String id;
+    private final InputLane input;
+    private final String inputName;
+    private final String tag;
+    private final List<OutputLane> routes;
+    private final AtomicInteger openRoutes = new AtomicInteger();
+    private final List<String> doneOutputs = new ArrayList<>();
+    private byte[] data;
+    private int size;
+    private int records;
+    private StoredChunk stored;
+    private boolean writing;
+    private boolean countedUp;
+    private volatile boolean down;
+    private volatile EventChunk sealed;
+
+    Chunk(long seq, InputLane input, String tag, List<OutputLane> routes, byte[] data) {
+        this(seq, input, input == null ? "?" : input.name(), tag, routes, data);
+    }
+
+    Chunk(long seq, InputLane input, String inputName, String tag, List<OutputLane> routes, byte[] data) {
+        this.seq = seq;
+        Instant now = Instant.now();
+        this.id = seq + "-" + now.getEpochSecond() + "." + String.format("%09d", now.getNano()) + ".flb";
+        this.input = input;
+        this.inputName = inputName;
+        this.tag = tag;
+        this.routes = routes;
+        this.data = data;
+    }
+
+    /** A chunk read back from a file at start-up: sealed already, its events in {@code events[0, length)}. */
+    static Chunk fromBacklog(long seq, String inputName, String tag, List<OutputLane> routes, byte[] events,
+                             int length, int records, StoredChunk stored) {
+        Chunk chunk = new Chunk(seq, null, inputName, tag, routes, events);
+        chunk.size = length;
+        chunk.records = records;
+        chunk.stored = stored;
+        return chunk;
+    }
 
     /** Copies one batch in; grows through {@code arrays}, one size class at a time, when it does not fit. */
     void append(byte[] src, int offset, int length, int count, ChunkArrays arrays) {
@@ -56,7 +83,7 @@ final class Chunk {
      * 2 MB array while counting a few hundred bytes.
      */
     void compact(ChunkArrays arrays) {
-        if (size < data.length / 2) {
+        if (data != null && size < data.length / 2) {
             byte[] exact = java.util.Arrays.copyOf(data, size);
             arrays.give(data);
             data = exact;
@@ -66,9 +93,22 @@ final class Chunk {
     /** Freezes the content and sets how many routes must finish before it is released. */
     EventChunk seal() {
         openRoutes.set(routes.size());
-        EventChunk view = new EventChunk(id, input.tag(), data, 0, size, records);
+        EventChunk view = data == null ? null : new EventChunk(id, tag, data, 0, size, records);
         sealed = view;
         return view;
+    }
+
+    /** Drops the bytes from memory; outputs read them back from the file. Only for a stored, sealed chunk. */
+    void goDown(ChunkArrays arrays) {
+        if (stored == null || down) {
+            return;
+        }
+        down = true;
+        sealed = null;
+        if (data != null) {
+            arrays.give(data);
+        }
+        data = null;
     }
 
     /** Marks one route done; true when it was the last. */
@@ -76,10 +116,26 @@ final class Chunk {
         return openRoutes.decrementAndGet() == 0;
     }
 
+    /** Routes not finished yet. */
+    int openRoutes() {
+        return openRoutes.get();
+    }
+
+    /** The outputs this chunk was marked done for before (a backlog chunk's marks, or ours so far). */
+    List<String> doneOutputs() {
+        return doneOutputs;
+    }
+
+    /** The in-memory view, or {@code null} when the chunk is down. */
     EventChunk view() {
         return sealed;
     }
 
+    boolean isDown() {
+        return down;
+    }
+
+    /** The array holding the bytes, or {@code null} when down. */
     byte[] array() {
         return data;
     }
@@ -92,8 +148,18 @@ final class Chunk {
         return id;
     }
 
+    /** The input lane, or {@code null} for a chunk read back from the backlog. */
     InputLane input() {
         return input;
+    }
+
+    /** The input's instance name (for a backlog chunk, the one that wrote it). */
+    String inputName() {
+        return inputName;
+    }
+
+    String tag() {
+        return tag;
     }
 
     List<OutputLane> routes() {
@@ -106,5 +172,37 @@ final class Chunk {
 
     int records() {
         return records;
+    }
+
+    /** The chunk's file, or {@code null} for a memory chunk. */
+    StoredChunk stored() {
+        return stored;
+    }
+
+    void stored(StoredChunk file) {
+        stored = file;
+    }
+
+    /** Whether a batch is being written to the file right now (guarded by the input lane's lock). */
+    boolean isWriting() {
+        return writing;
+    }
+
+    void writing(boolean inProgress) {
+        writing = inProgress;
+    }
+
+    /** Whether the chunk is counted in the engine's budget of stored chunks in memory (engine thread only). */
+    boolean countedUp() {
+        return countedUp;
+    }
+
+    void countedUp(boolean counted) {
+        countedUp = counted;
+    }
+
+    /** Where the file is, for messages; null for a memory chunk. */
+    Path file() {
+        return stored == null ? null : stored.path();
     }
 }

@@ -1,16 +1,20 @@
 package io.sluice.core.engine;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens chunks with their routes, turns a sealed chunk into one task per route, and releases the chunk (its bytes
- * from the input's account, its array to the pool) when the last route is done. Thread-safe: inputs seal full
- * chunks on their own threads, the engine thread seals the rest at each tick.
+ * Turns a sealed chunk into one task per route and releases the chunk when the last route is done: a memory chunk's
+ * bytes leave the input's account and its array goes back to the pool; a stored chunk's file is deleted (while other
+ * routes remain, each finished one is marked done in the file). Keeps stored chunks in memory only within the budget
+ * ({@code storage.max_chunks_up} chunks and the engine-wide buffer bytes), the rest "down", and holds each output's
+ * queued file bytes within its {@code storage.total_limit_size}. {@link #open} runs on input threads; everything else
+ * on the engine thread (or on the thread that stopped it).
  */
 final class ChunkRouter {
 
@@ -19,42 +23,105 @@ final class ChunkRouter {
     private final ChunkArrays arrays;
     private final Backpressure backpressure;
     private final AtomicLong sequence = new AtomicLong();
-    private final Set<RouteTask> live = ConcurrentHashMap.newKeySet();
+    private final Set<RouteTask> live = new LinkedHashSet<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private DiskStore disk;
+    private RetryTimers timers;
+    private Evictions evictions;
+    private long upBudgetBytes;
+    private int upBudgetChunks;
+    private long upBytes;
+    private int upChunks;
+    private BacklogReader backlog;
 
     ChunkRouter(ChunkArrays arrays, Backpressure backpressure) {
         this.arrays = arrays;
         this.backpressure = backpressure;
     }
 
-    /** A new open chunk for {@code input}, routed now to the outputs its tag matches. */
-    Chunk open(InputLane input, int firstBatch, boolean startFull) {
-        return new Chunk(sequence.incrementAndGet(), input, input.routes(), arrays.take(firstBatch, startFull));
+    /** Wires the storage side: where files live and how many stored chunks may stay in memory at once. */
+    void storage(DiskStore store, RetryTimers retryTimers, Evictions evictor, long budgetBytes, int budgetChunks) {
+        this.disk = store;
+        this.timers = retryTimers;
+        this.evictions = evictor;
+        this.upBudgetBytes = budgetBytes;
+        this.upBudgetChunks = budgetChunks;
     }
 
-    /** Seals {@code chunk} and queues it on every route; a chunk without routes is dropped (debug log only). */
+    void backlog(BacklogReader reader) {
+        this.backlog = reader;
+    }
+
+    /** A new open chunk of {@code input} for {@code tag}, routed to {@code routes}. */
+    Chunk open(InputLane input, String tag, List<OutputLane> routes, int firstBatch, boolean startFull) {
+        return new Chunk(sequence.incrementAndGet(), input, tag, routes, arrays.take(firstBatch, startFull));
+    }
+
+    /** The next chunk number, for chunks read back from the backlog. */
+    long nextSeq() {
+        return sequence.incrementAndGet();
+    }
+
+    /** Seals {@code chunk} and queues it on every route; a chunk without routes is discarded (debug log only). */
     void dispatch(Chunk chunk) {
         chunk.compact(arrays);
         chunk.seal();
+        StoredChunk stored = chunk.stored();
+        if (stored != null && chunk.input() != null) {
+            disk.close(stored);
+        }
         List<OutputLane> routes = chunk.routes();
         if (routes.isEmpty()) {
-            LOG.debug("chunk '{}' of {} matches no output: {} records discarded", chunk.id(), chunk.input().name(),
+            LOG.debug("chunk '{}' of {} matches no output: {} records discarded", chunk.id(), chunk.inputName(),
                     chunk.records());
             release(chunk);
             return;
         }
+        if (stored != null && chunk.input() != null) {
+            if (!chunk.isDown() && (upBytes + chunk.size() > upBudgetBytes || upChunks >= upBudgetChunks)) {
+                chunk.goDown(arrays);
+            } else if (!chunk.isDown()) {
+                upBytes += chunk.size();
+                upChunks++;
+                chunk.countedUp(true);
+            }
+        }
         for (OutputLane output : routes) {
             RouteTask task = new RouteTask(chunk, output);
             live.add(task);
+            pending.incrementAndGet();
+            if (stored != null) {
+                output.queuedOnDisk(task, stored.bytes());
+            }
             output.submit(task);
+        }
+        if (stored != null) {
+            for (OutputLane output : routes) {
+                evictions.enforce(output);
+            }
         }
     }
 
     /** Ends {@code task} for good; the caller won {@link RouteTask#settle()}. */
     void finish(RouteTask task) {
-        live.remove(task);
-        if (task.chunk().routeDone()) {
-            release(task.chunk());
+        if (live.remove(task)) {
+            pending.decrementAndGet();
         }
+        Chunk chunk = task.chunk();
+        StoredChunk stored = chunk.stored();
+        if (stored != null) {
+            task.output().leftDisk(task, stored.bytes());
+        }
+        if (chunk.routeDone()) {
+            release(chunk);
+        } else if (stored != null) {
+            disk.markDone(stored, task.output().name());
+        }
+    }
+
+    /** Takes a waiting task off its timer; the caller settles it. */
+    void cancelRetry(RouteTask task) {
+        timers.remove(task);
     }
 
     /** Tasks not finished yet: queued, flushing or waiting for a retry. */
@@ -62,12 +129,37 @@ final class ChunkRouter {
         return List.copyOf(live);
     }
 
+    /** How many tasks are not finished; safe from any thread. */
     int pendingTasks() {
-        return live.size();
+        return pending.get();
+    }
+
+    /** Stored chunks in memory now, and their bytes. */
+    int upChunks() {
+        return upChunks;
+    }
+
+    long upBytes() {
+        return upBytes;
     }
 
     private void release(Chunk chunk) {
-        backpressure.released(chunk.input(), chunk.size() + Chunk.OVERHEAD_BYTES);
-        arrays.give(chunk.array());
+        StoredChunk stored = chunk.stored();
+        if (stored == null) {
+            backpressure.released(chunk.input(), chunk.size() + Chunk.OVERHEAD_BYTES);
+            arrays.give(chunk.array());
+            return;
+        }
+        if (chunk.countedUp()) {
+            upBytes -= chunk.size();
+            upChunks--;
+        }
+        if (chunk.array() != null) {
+            arrays.give(chunk.array());
+        }
+        disk.delete(stored);
+        if (chunk.input() == null && backlog != null) {
+            backlog.released(chunk);
+        }
     }
 }

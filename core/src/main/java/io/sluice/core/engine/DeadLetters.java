@@ -28,22 +28,24 @@ final class DeadLetters {
         return folder != null;
     }
 
-    /** Writes the chunk for {@code output}; returns the file, or {@code null} when off or when writing failed. */
-    Path write(String output, Chunk chunk) {
+    /**
+     * Writes a chunk's events ({@code bytes}) for {@code output}; returns the file, or {@code null} when off or when
+     * writing failed. Disk I/O: never on the engine thread.
+     */
+    Path write(String output, String tag, long seq, String id, byte[] bytes) {
         if (folder == null) {
             return null;
         }
         Path dir = folder.resolve(safe(output));
-        Path file = dir.resolve(safe(chunk.input().tag()) + "-" + System.currentTimeMillis() + "-" + chunk.seq()
-                + ".msgpack");
+        Path file = dir.resolve(safe(tag) + "-" + System.currentTimeMillis() + "-" + seq + ".msgpack");
         try {
             Files.createDirectories(dir);
             try (var out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(chunk.array(), 0, chunk.size());
+                out.write(bytes);
             }
             return file;
         } catch (IOException e) {
-            LOG.error("cannot write rejected chunk '{}' to {}: {}", chunk.id(), file, e.toString());
+            LOG.error("cannot write rejected chunk '{}' to {}: {}", id, file, e.toString());
             return null;
         }
     }

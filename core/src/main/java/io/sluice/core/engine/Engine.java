@@ -1,17 +1,25 @@
 package io.sluice.core.engine;
 
+import io.sluice.api.Filter;
 import io.sluice.api.Input;
 import io.sluice.api.Output;
-import io.sluice.api.log.RateLimitedLog;
+import io.sluice.core.config.FilterDefinition;
 import io.sluice.core.config.InputDefinition;
 import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.config.ServiceSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
+import io.sluice.core.log.SuppressingLog;
+import io.sluice.core.plugin.PluginFailure;
+import io.sluice.core.storage.ChunkFiles;
+import java.io.IOException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -28,14 +36,26 @@ public final class Engine {
     private enum State { NEW, RUNNING, STOPPED }
 
     private final ServiceSettings service;
-    private final ScheduledThreadPoolExecutor engineThread;
+    private final EngineLoop loop = new EngineLoop();
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "storage");
+        t.setDaemon(true);
+        return t;
+    });
     private final Backpressure backpressure;
     private final ChunkRouter router;
     private final RetryTimers timers;
     private final FlushOutcomes outcomes;
     private final List<OutputLane> outputs = new ArrayList<>();
     private final List<InputLane> inputs = new ArrayList<>();
-    private final RateLimitedLog tickLog = new RateLimitedLog(LOG, 10_000);
+    private final List<FilterLane> filters = new ArrayList<>();
+    private final SuppressingLog tickLog = new SuppressingLog(LOG, 10_000);
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile Consumer<String> failureListener = reason -> { };
+    private final DiskStore disk;
+    private final IOException storageProblem;
+    private final BacklogReader backlog;
+    private final InstanceMetrics backlogMetrics;
     private State state = State.NEW;
     private ShutdownReport report;
 
@@ -46,31 +66,55 @@ public final class Engine {
 
     /** An engine for {@code config}; {@code tuning} changes units and sizes (tests use milliseconds). */
     public Engine(PipelineConfig config, EngineTuning tuning) {
+        this(config, tuning, ChunkFiles.system());
+    }
+
+    /** An engine whose chunk files go through {@code files} (tests inject write failures there). */
+    Engine(PipelineConfig config, EngineTuning tuning, ChunkFiles files) {
         this.service = config.service();
-        this.engineThread = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "engine");
-            t.setDaemon(true);
-            return t;
-        });
-        engineThread.setRemoveOnCancelPolicy(true);
         ChunkArrays arrays = new ChunkArrays(tuning.sealBytes(), ChunkArrays.allowance(config, tuning));
-        this.backpressure = new Backpressure(service.memBufLimit(), engineThread);
+        this.backpressure = new Backpressure(service.memBufLimit(), loop::execute);
         this.router = new ChunkRouter(arrays, backpressure);
-        this.timers = new RetryTimers(engineThread, tuning.retryUnit());
-        this.outcomes = new FlushOutcomes(router, timers, new DeadLetters(deadLetterFolder(service)));
+        this.timers = new RetryTimers(loop, tuning.retryUnit());
+        this.outcomes = new FlushOutcomes(router, timers, new DeadLetters(deadLetterFolder(service)), io);
         boolean sole = config.inputs().size() == 1 && config.outputs().size() == 1;
         for (OutputDefinition def : config.outputs()) {
             RetryPolicy retries = new RetryPolicy(service.schedulerBase(), service.schedulerCap(), def.retryLimit(),
                     tuning.random());
             outputs.add(new OutputLane(def, outputs.size(), rule(def, sole), retries));
         }
+        for (FilterDefinition def : config.filters()) {
+            filters.add(new FilterLane(def));
+        }
+        FilterChain chain = new FilterChain(filters);
+        DiskStore store = null;
+        IOException problem = null;
+        if (service.storagePath() != null) {
+            try {
+                store = DiskStore.open(service.storage(), files, io);
+            } catch (IOException e) {
+                problem = e;
+            }
+        }
+        this.disk = store;
+        this.storageProblem = problem;
+        long engineCap = service.memBufLimit() > 0 ? service.memBufLimit() : ServiceSettings.DEFAULT_MEM_BUF_LIMIT;
+        router.storage(store, timers, new Evictions(router, outcomes, backpressure), engineCap,
+                service.storage().maxChunksUp());
         for (InputDefinition def : config.inputs()) {
-            List<OutputLane> routes = outputs.stream().filter(o -> o.matches(def.tag())).toList();
-            InputLane lane = new InputLane(def, routes, tuning.sealBytes(), arrays);
-            lane.wire(router, backpressure);
+            InputLane lane = new InputLane(def, tuning.sealBytes(), arrays);
+            lane.wire(router, backpressure, outputs, chain, loop, store);
             inputs.add(lane);
         }
         backpressure.inputs(inputs);
+        if (store != null) {
+            backlogMetrics = InstanceMetrics.forInput("storage_backlog." + inputs.size(), "storage_backlog");
+            backlog = new BacklogReader(store, outputs, router, loop, backlogMetrics);
+            router.backlog(backlog);
+        } else {
+            backlogMetrics = null;
+            backlog = null;
+        }
     }
 
     /**
@@ -84,19 +128,38 @@ public final class Engine {
         }
         state = State.RUNNING;
         try {
+            if (storageProblem != null) {
+                throw new EngineStartException("storage: cannot use storage.path " + service.storagePath() + ": "
+                        + storageProblem.getMessage(), storageProblem);
+            }
+            if (backlog != null) {
+                try {
+                    backlog.index();
+                } catch (IOException e) {
+                    LOG.error("storage: cannot list the backlog under {}: {}; it is not replayed this run",
+                            service.storagePath(), e.toString());
+                }
+            }
             for (OutputLane lane : outputs) {
                 startOutput(lane);
+            }
+            for (FilterLane lane : filters) {
+                startFilter(lane);
             }
             for (InputLane lane : inputs) {
                 createInput(lane);
             }
             long tick = Math.max(1_000_000L, Math.round(service.flushSeconds() * 1e9));
-            engineThread.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+            loop.every(this::tick, tick, TimeUnit.NANOSECONDS);
             for (InputLane lane : inputs) {
                 startInput(lane);
             }
+            if (backlog != null) {
+                backlog.start();
+            }
         } catch (EngineStartException e) {
             inputs.forEach(InputLane::stop);
+            filters.forEach(FilterLane::stop);
             stopPlugins(stopWorkers());
             state = State.STOPPED;
             throw e;
@@ -114,7 +177,8 @@ public final class Engine {
     public synchronized ShutdownReport shutdown() {
         if (state != State.RUNNING) {
             if (report == null) {
-                engineThread.shutdownNow();
+                loop.stopNow();
+                io.shutdownNow();
                 report = new ShutdownReport(0, 0, metrics());
             }
             state = State.STOPPED;
@@ -125,8 +189,13 @@ public final class Engine {
         LOG.info("service will shutdown in max {} seconds", grace);
         LOG.info("pausing all inputs..");
         inputs.forEach(InputLane::stop);
-        sealAll();
-        timers.hurry();
+        if (backlog != null && !service.storage().flushBacklogOnShutdown()) {
+            backlog.stop();
+        }
+        loop.run(() -> {
+            sealAll();
+            timers.hurry();
+        });
         while (router.pendingTasks() > 0 && (grace < 0 || System.nanoTime() - deadline < 0)) {
             try {
                 Thread.sleep(10);
@@ -134,19 +203,31 @@ public final class Engine {
                 Thread.currentThread().interrupt();
                 break;
             }
-            sealAll();
+            loop.run(this::sealAll);
         }
-        sealAll();
+        loop.run(this::sealAll);
+        if (backlog != null) {
+            backlog.stop();
+        }
         List<OutputLane> idle = stopWorkers();
+        // From here this thread owns the engine's state: the loop has run what it was handed and ended.
         timers.drain();
         LeftoverTasks leftover = new LeftoverTasks(outcomes);
         leftover.settle(router.unfinished());
         leftover.logUnknown(LOG);
+        drainIo();
+        filters.forEach(FilterLane::stop);
         stopPlugins(idle);
         long late = lateRecords();
+        io.shutdown();
+        awaitIo();
         LOG.info("service has stopped ({} pending tasks)", leftover.pending());
         if (leftover.dropped() > 0) {
             LOG.warn("{} records in {} tasks were not delivered", leftover.droppedRecords(), leftover.dropped());
+        }
+        if (leftover.kept() > 0) {
+            LOG.info("{} records in {} tasks kept on disk under {} for the next start", leftover.keptRecords(),
+                    leftover.kept(), service.storagePath());
         }
         report = new ShutdownReport(leftover.pending(), leftover.droppedRecords() + late, metrics());
         new ShutdownSummary(report.metrics()).log(LOG);
@@ -156,8 +237,29 @@ public final class Engine {
 
     /** Every instance's counters now. */
     public MetricsSnapshot metrics() {
-        return new MetricsSnapshot(inputs.stream().map(i -> i.metrics().snapshot()).toList(),
+        List<InstanceSnapshot> in = new ArrayList<>(inputs.stream().map(i -> i.metrics().snapshot()).toList());
+        if (backlogMetrics != null) {
+            in.add(backlogMetrics.snapshot());
+        }
+        return new MetricsSnapshot(in,
+                filters.stream().map(f -> f.metrics().snapshot()).toList(),
                 outputs.stream().map(o -> o.metrics().snapshot()).toList());
+    }
+
+    /**
+     * Sets what to call, once, when an input reports that it failed for good: Main stops the service with a
+     * non-zero exit.
+     */
+    public void onFailure(Consumer<String> listener) {
+        failureListener = listener;
+    }
+
+    private void inputFailed(InputLane lane, String reason, Throwable cause) {
+        String why = reason == null ? String.valueOf(cause) : reason;
+        LOG.error("input {} failed: {}{}", lane.name(), why, cause == null ? "" : " (" + cause + ")");
+        if (failed.compareAndSet(false, true)) {
+            failureListener.accept("input " + lane.name() + " failed: " + why);
+        }
     }
 
     /** Bytes appended by all inputs and not yet released by every route: what back-pressure limits. */
@@ -170,6 +272,28 @@ public final class Engine {
         return router.pendingTasks();
     }
 
+    /** Waits a little for the disk work handed to the I/O thread so far (dead letters, done marks) to be done. */
+    private void drainIo() {
+        try {
+            io.submit(() -> { }).get(STOP_FLUSH_WAIT_MILLIS * 5, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.warn("disk work still running at shutdown: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits a little for dead letters and other disk work handed to the I/O thread. */
+    private void awaitIo() {
+        try {
+            if (!io.awaitTermination(STOP_FLUSH_WAIT_MILLIS * 5, TimeUnit.MILLISECONDS)) {
+                LOG.warn("disk work still running at exit; it may not have completed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void tick() {
         try {
             sealAll();
@@ -177,7 +301,7 @@ public final class Engine {
         } catch (Throwable e) {
             // A repeating task that throws is cancelled for good: timed sealing would stop without a word.
             FatalErrors.rethrowFatal(e);
-            tickLog.error("tick", "flush tick failed: {}", e.toString(), e);
+            tickLog.error("tick", null, "flush tick failed: {}", e.toString(), e);
         }
     }
 
@@ -190,9 +314,13 @@ public final class Engine {
         // is not rescheduled on an engine thread that is gone.
         outputs.forEach(OutputLane::markStopping);
         outputs.forEach(OutputLane::interruptWorkers);
-        engineThread.shutdownNow();
         long waitUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_FLUSH_WAIT_MILLIS);
-        return outputs.stream().filter(o -> o.awaitWorkers(waitUntil)).toList();
+        List<OutputLane> idle = outputs.stream().filter(o -> o.awaitWorkers(waitUntil)).toList();
+        if (!loop.stop(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitUntil - System.nanoTime())))) {
+            LOG.warn("the engine thread did not end in time");
+            loop.stopNow();
+        }
+        return idle;
     }
 
     /** Stops the plugins of {@code idle} outputs; the others still run a flush, and stop() must come after it. */
@@ -213,11 +341,18 @@ public final class Engine {
     private long lateRecords() {
         long late = 0;
         for (InputLane lane : inputs) {
-            Chunk chunk = lane.sealOpen();
-            if (chunk != null && !chunk.routes().isEmpty()) {
-                LOG.warn("input={} emitted {} records after it was stopped; they were not delivered", lane.name(),
-                        chunk.records());
-                late += (long) chunk.records() * chunk.routes().size();
+            for (Chunk chunk : lane.sealOpen()) {
+                if (chunk.stored() != null) {
+                    disk.close(chunk.stored());
+                    LOG.info("input={} stored {} records after it was stopped; they stay on disk for the next start",
+                            lane.name(), chunk.records());
+                    continue;
+                }
+                if (!chunk.routes().isEmpty()) {
+                    LOG.warn("input={} emitted {} records after it was stopped; they were not delivered",
+                            lane.name(), chunk.records());
+                    late += (long) chunk.records() * chunk.routes().size();
+                }
             }
         }
         return late;
@@ -225,8 +360,7 @@ public final class Engine {
 
     private void sealAll() {
         for (InputLane lane : inputs) {
-            Chunk chunk = lane.sealOpen();
-            if (chunk != null) {
+            for (Chunk chunk : lane.sealOpen()) {
                 router.dispatch(chunk);
             }
         }
@@ -234,42 +368,52 @@ public final class Engine {
 
     private void startOutput(OutputLane lane) throws EngineStartException {
         OutputDefinition def = lane.definition();
-        try (var swap = def.plugin().enter()) {
-            Output output = def.plugin().factory().create(PluginContexts.output(lane, service));
-            lane.attach(output, outcomes);
-            output.start();
-        } catch (Throwable e) {
-            FatalErrors.rethrowFatal(e);
+        try {
+            Output output = def.plugin().call(() -> def.plugin().factory().create(
+                    PluginContexts.output(lane, service)));
+            lane.attach(output, outcomes, loop);
+            lane.startPlugin();
+        } catch (PluginFailure e) {
             throw failure("output", lane.name(), def.plugin().name(), e);
         }
         lane.startWorkers();
     }
 
+    private void startFilter(FilterLane lane) throws EngineStartException {
+        FilterDefinition def = lane.definition();
+        try {
+            Filter filter = def.plugin().call(() -> def.plugin().factory().create(
+                    PluginContexts.filter(lane, service)));
+            lane.attach(filter);
+            lane.start();
+        } catch (PluginFailure e) {
+            throw failure("filter", lane.name(), def.plugin().name(), e);
+        }
+    }
+
     private void createInput(InputLane lane) throws EngineStartException {
         InputDefinition def = lane.definition();
-        try (var swap = def.plugin().enter()) {
-            Input input = def.plugin().factory().create(PluginContexts.input(lane, service));
+        try {
+            Input input = def.plugin().call(() -> def.plugin().factory().create(
+                    PluginContexts.input(lane, service, (reason, cause) -> inputFailed(lane, reason, cause))));
             lane.attach(input);
-        } catch (Throwable e) {
-            FatalErrors.rethrowFatal(e);
+        } catch (PluginFailure e) {
             throw failure("input", lane.name(), def.plugin().name(), e);
         }
     }
 
     private void startInput(InputLane lane) throws EngineStartException {
-        InputDefinition def = lane.definition();
-        try (var swap = def.plugin().enter()) {
+        try {
             lane.start();
-        } catch (Throwable e) {
-            FatalErrors.rethrowFatal(e);
-            throw failure("input", lane.name(), def.plugin().name(), e);
+        } catch (PluginFailure e) {
+            throw failure("input", lane.name(), lane.definition().plugin().name(), e);
         }
     }
 
     /** A failed start naming the instance; {@code e} may be a LinkageError from a plugin jar missing a class. */
-    private static EngineStartException failure(String kind, String name, String plugin, Throwable e) {
-        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-        return new EngineStartException(kind + " '" + name + "' (" + plugin + ") failed to start: " + reason, e);
+    private static EngineStartException failure(String kind, String name, String plugin, PluginFailure e) {
+        return new EngineStartException(kind + " '" + name + "' (" + plugin + ") failed to start: " + e.getMessage(),
+                e.getCause());
     }
 
     private static RouteRule rule(OutputDefinition def, boolean sole) {
@@ -280,10 +424,6 @@ public final class Engine {
     }
 
     private static java.nio.file.Path deadLetterFolder(ServiceSettings service) {
-        if (service.storagePath() == null || !service.storageKeepRejected()) {
-            return null;
-        }
-        String sub = service.storageRejectedPath() == null ? "rejected" : service.storageRejectedPath();
-        return service.storagePath().resolve(sub);
+        return service.storage().deadLetterFolder();
     }
 }

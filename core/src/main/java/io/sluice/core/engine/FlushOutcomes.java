@@ -2,14 +2,16 @@ package io.sluice.core.engine;
 
 import io.sluice.api.FlushResult;
 import io.sluice.api.PluginMetrics;
-import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies a flush result to its task (routing-and-engine.md §4–5): OK counts delivery; ERROR drops; RETRY
  * schedules a retry with backoff or, when the limit is spent, drops. Dropped chunks go to the dead-letter folder
- * when one is configured; either way the drop is logged with its record count and counted. Runs on output workers.
+ * when one is configured (written on the I/O thread, from a copy); either way the drop is logged with its record
+ * count and counted. Runs on the engine thread, or on the thread that stopped it.
  */
 final class FlushOutcomes {
 
@@ -18,11 +20,13 @@ final class FlushOutcomes {
     private final ChunkRouter router;
     private final RetryTimers timers;
     private final DeadLetters deadLetters;
+    private final Executor io;
 
-    FlushOutcomes(ChunkRouter router, RetryTimers timers, DeadLetters deadLetters) {
+    FlushOutcomes(ChunkRouter router, RetryTimers timers, DeadLetters deadLetters, Executor io) {
         this.router = router;
         this.timers = timers;
         this.deadLetters = deadLetters;
+        this.io = io;
     }
 
     void apply(RouteTask task, FlushResult result) {
@@ -63,24 +67,30 @@ final class FlushOutcomes {
         }
         Chunk chunk = task.chunk();
         InstanceMetrics m = task.output().metrics();
-        switch (task.output().retryPolicy().decide(task.attempts())) {
+        RetryPolicy.Decision decision = task.output().retryPolicy().decide(task.attempts());
+        if (decision != RetryPolicy.Decision.RETRY && timers.hurrying() && chunk.stored() != null) {
+            // Shutting down: a stored chunk is kept for the next start rather than dropped because retries ran out
+            // while the output was unreachable (Fluent Bit deletes it).
+            LOG.info("chunk '{}' stays on disk for the next start ({} records): task_id={}, {}", chunk.id(),
+                    chunk.records(), chunk.seq(), task);
+            return;
+        }
+        switch (decision) {
             case NO_RETRIES -> {
-                if (task.settle()) {
-                    LOG.warn("chunk '{}' is not retried (no retry config): task_id={}, {}", chunk.id(), chunk.seq(),
-                            task);
-                    drop(task, "no retries configured");
-                }
+                task.settle();
+                LOG.warn("chunk '{}' is not retried (no retry config): task_id={}, {}", chunk.id(), chunk.seq(),
+                        task);
+                drop(task, "no retries configured");
             }
             case EXHAUSTED -> {
-                if (task.settle()) {
-                    LOG.warn("chunk '{}' cannot be retried: task_id={}, {}", chunk.id(), chunk.seq(), task);
-                    m.engine("retries_failed").increment();
-                    drop(task, "retries exhausted after " + task.attempts());
-                }
+                task.settle();
+                LOG.warn("chunk '{}' cannot be retried: task_id={}, {}", chunk.id(), chunk.seq(), task);
+                m.engine("retries_failed").increment();
+                drop(task, "retries exhausted after " + task.attempts());
             }
             case RETRY -> {
                 task.countAttempt();
-                long wait = timers.hurrying() ? 1 : task.output().retryPolicy().waitFor(task.attempts());
+                long wait = timers.adjust(task.output().retryPolicy().waitFor(task.attempts()));
                 m.engine("retries").increment();
                 m.engine("retried_records").add(chunk.records());
                 LOG.warn("failed to flush chunk '{}', retry in {} seconds: task_id={}, {} (out_id={})", chunk.id(),
@@ -96,14 +106,35 @@ final class FlushOutcomes {
         drop(task, "not delivered before shutdown");
     }
 
+    /** Ends a task evicted to keep its output under {@code storage.total_limit_size}; the caller settled it. */
+    void evicted(RouteTask task) {
+        drop(task, "evicted to stay under storage.total_limit_size");
+    }
+
     private void drop(RouteTask task, String why) {
         Chunk chunk = task.chunk();
         PluginMetrics.Counter dropped = task.output().metrics().engine("dropped_records");
         dropped.add(chunk.records());
-        Path file = deadLetters.write(task.output().name(), chunk);
-        if (file != null) {
-            LOG.warn("chunk '{}' for output={} rejected ({}): {} records written to {}", chunk.id(),
-                    task.output().name(), why, chunk.records(), file);
+        if (deadLetters.enabled()) {
+            byte[] copy = chunk.array() == null ? null : Arrays.copyOf(chunk.array(), chunk.size());
+            String output = task.output().name();
+            io.execute(() -> {
+                byte[] bytes = copy;
+                if (bytes == null) {
+                    var back = StoredChunks.readBack(chunk);
+                    bytes = back == null ? null : Arrays.copyOfRange(back.data(), back.offset(),
+                            back.offset() + back.length());
+                }
+                var file = bytes == null ? null : deadLetters.write(output, chunk.tag(), chunk.seq(), chunk.id(),
+                        bytes);
+                if (file != null) {
+                    LOG.warn("chunk '{}' for output={} rejected ({}): {} records written to {}", chunk.id(), output,
+                            why, chunk.records(), file);
+                } else {
+                    LOG.error("chunk '{}' for output={} dropped ({}): {} records lost (the dead letter could not "
+                            + "be written)", chunk.id(), output, why, chunk.records());
+                }
+            });
         } else {
             LOG.error("chunk '{}' for output={} dropped ({}): {} records lost", chunk.id(), task.output().name(),
                     why, chunk.records());

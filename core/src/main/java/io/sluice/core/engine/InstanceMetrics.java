@@ -30,6 +30,12 @@ public final class InstanceMetrics {
         return new InstanceMetrics(name, plugin, "records", "bytes");
     }
 
+    /** A filter's counters, as in Fluent Bit's {@code /api/v1/metrics} (plus {@code errors}: calls that threw). */
+    static InstanceMetrics forFilter(String name, String plugin) {
+        return new InstanceMetrics(name, plugin, "drop_records", "add_records", "records", "bytes", "drop_bytes",
+                "emit_records", "errors");
+    }
+
     /** An output's counters, as in Fluent Bit's {@code /api/v1/metrics}. */
     static InstanceMetrics forOutput(String name, String plugin) {
         return new InstanceMetrics(name, plugin, "proc_records", "proc_bytes", "errors", "retries", "retries_failed",

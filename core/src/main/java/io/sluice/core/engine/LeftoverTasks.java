@@ -1,5 +1,6 @@
 package io.sluice.core.engine;
 
+import io.sluice.api.FlushResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ final class LeftoverTasks {
     private final FlushOutcomes outcomes;
     private final Map<OutputLane, long[]> unknown = new LinkedHashMap<>();
     private int pending;
+    private int kept;
+    private long keptRecords;
     private int dropped;
     private long droppedRecords;
 
@@ -26,11 +29,19 @@ final class LeftoverTasks {
     /** Settles every task in {@code tasks} that no late result settled first. */
     void settle(List<RouteTask> tasks) {
         for (RouteTask task : tasks) {
+            if (task.lateResult() == FlushResult.OK) {
+                outcomes.apply(task, FlushResult.OK);
+                continue;
+            }
             if (!task.settle()) {
                 continue;
             }
             pending++;
-            if (task.isFlushing()) {
+            if (task.chunk().stored() != null) {
+                // its file stays: the next start delivers it to every output not marked done in it
+                kept++;
+                keptRecords += task.chunk().records();
+            } else if (task.isFlushing()) {
                 long[] n = unknown.computeIfAbsent(task.output(), o -> new long[2]);
                 n[0]++;
                 n[1] += task.chunk().records();
@@ -40,6 +51,15 @@ final class LeftoverTasks {
                 outcomes.abandon(task);
             }
         }
+    }
+
+    /** Tasks of stored chunks left on disk for the next start. */
+    int kept() {
+        return kept;
+    }
+
+    long keptRecords() {
+        return keptRecords;
     }
 
     /** One line per output with flushes still running. */

@@ -2,7 +2,8 @@ package io.sluice.core.engine;
 
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
-import io.sluice.api.log.RateLimitedLog;
+import io.sluice.core.log.SuppressingLog;
+import io.sluice.core.plugin.PluginFailure;
 import io.sluice.core.config.OutputDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,17 @@ final class OutputLane {
     private final RouteRule rule;
     private final RetryPolicy retryPolicy;
     private final InstanceMetrics metrics;
-    private final RateLimitedLog crashLog = new RateLimitedLog(LOG, 10_000);
+    private final SuppressingLog crashLog = new SuppressingLog(LOG, 10_000);
     private final LinkedBlockingQueue<RouteTask> queue = new LinkedBlockingQueue<>();
     private final List<Thread> workers = new ArrayList<>();
     private FlushOutcomes outcomes;
+    private EngineLoop loop;
     private Output output;
+    private boolean started;
+    private final java.util.LinkedHashSet<RouteTask> diskTasks = new java.util.LinkedHashSet<>();
+    private final java.util.concurrent.atomic.AtomicLong diskBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong evicted = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean overflowing;
     private volatile boolean stopping;
 
     OutputLane(OutputDefinition definition, int id, RouteRule rule, RetryPolicy retryPolicy) {
@@ -40,9 +47,10 @@ final class OutputLane {
         this.metrics = InstanceMetrics.forOutput(definition.instanceName(), definition.plugin().name());
     }
 
-    void attach(Output created, FlushOutcomes flushOutcomes) {
+    void attach(Output created, FlushOutcomes flushOutcomes, EngineLoop engineLoop) {
         this.output = created;
         this.outcomes = flushOutcomes;
+        this.loop = engineLoop;
     }
 
     /** Starts the flush threads. */
@@ -66,6 +74,47 @@ final class OutputLane {
         queue.add(task);
     }
 
+    /** A stored chunk's task now queued for this output (engine thread). */
+    void queuedOnDisk(RouteTask task, long bytes) {
+        diskTasks.add(task);
+        diskBytes.addAndGet(bytes);
+    }
+
+    /** A stored chunk's task that left this output's queue, delivered or not (engine thread). */
+    void leftDisk(RouteTask task, long bytes) {
+        if (diskTasks.remove(task)) {
+            diskBytes.addAndGet(-bytes);
+        }
+    }
+
+    /** The stored chunks' tasks queued for this output, oldest first (engine thread). */
+    java.util.List<RouteTask> diskTasksOldestFirst() {
+        return java.util.List.copyOf(diskTasks);
+    }
+
+    /** Bytes of the chunk files queued for this output: what {@code storage.total_limit_size} bounds. */
+    long diskBytes() {
+        return diskBytes.get();
+    }
+
+    /** Whether this output is over its {@code storage.total_limit_size} with {@code storage.overflow_action pause}. */
+    boolean overflowing() {
+        return overflowing;
+    }
+
+    void overflowing(boolean over) {
+        overflowing = over;
+    }
+
+    /** Counts records dropped for this output to stay under its limit. */
+    void countEvicted(long records) {
+        evicted.addAndGet(records);
+    }
+
+    long evictedRecords() {
+        return evicted.get();
+    }
+
     /** Tasks waiting for a free worker. */
     int queued() {
         return queue.size();
@@ -80,35 +129,56 @@ final class OutputLane {
                 // A plugin may leave its thread interrupted; only the engine's own interrupt ends the worker.
                 continue;
             }
+            if (task.isCancelled()) {
+                continue;
+            }
             try {
-                if (!task.isSettled()) {
-                    outcomes.apply(task, flush(task, worker));
+                FlushResult result = flush(task, worker);
+                if (!loop.execute(() -> outcomes.apply(task, result))) {
+                    // the engine thread has stopped: whoever stopped it settles the task with this result
+                    task.lateResult(result);
                 }
             } catch (Throwable e) {
                 FatalErrors.rethrowFatal(e);
-                crashLog.error("worker-" + name(), "output={} worker {} failed to settle chunk '{}': {}", name(),
-                        worker, task.chunk().id(), e.toString());
+                crashLog.error("worker", null, "output={} worker {} failed on chunk '{}': {}", name(), worker,
+                        task.chunk().id(), e.toString());
             }
         }
     }
 
     private FlushResult flush(RouteTask task, int worker) {
         task.flushing(true);
-        try (var swap = definition.plugin().enter()) {
-            FlushResult result = output.flush(task.chunk().view(), worker);
+        try {
+            io.sluice.api.EventChunk view = task.chunk().view();
+            if (view == null) {
+                view = StoredChunks.readBack(task.chunk());
+                if (view == null) {
+                    return FlushResult.ERROR;
+                }
+            }
+            io.sluice.api.EventChunk chunk = view;
+            FlushResult result = definition.plugin().call(() -> output.flush(chunk, worker));
             if (result == null) {
-                crashLog.error("null-" + name(), "output={} returned no flush result; treated as RETRY", name());
+                crashLog.error("null", null, "output={} returned no flush result; treated as RETRY", name());
                 return FlushResult.RETRY;
             }
             return result;
-        } catch (Throwable e) {
-            FatalErrors.rethrowFatal(e);
-            crashLog.error("crash-" + name(), "output={} failed to flush chunk '{}': {}; treated as RETRY", name(),
-                    task.chunk().id(), e.toString());
+        } catch (PluginFailure e) {
+            crashLog.error("crash", null, "output={} failed to flush chunk '{}': {}; treated as RETRY", name(),
+                    task.chunk().id(), e.getMessage());
             return FlushResult.RETRY;
         } finally {
             task.flushing(false);
         }
+    }
+
+    /** Starts the plugin. */
+    void startPlugin() throws PluginFailure {
+        definition.plugin().call(() -> {
+            output.start();
+            return null;
+        });
+        started = true;
     }
 
     /** From now on results schedule no retries and workers end after their current task. */
@@ -135,16 +205,19 @@ final class OutputLane {
         return ended;
     }
 
-    /** Stops the plugin; only once no flush of it is running (Output.stop's contract). */
+    /** Stops the plugin, if it started; only once no flush of it is running (Output.stop's contract). */
     void stopPlugin() {
-        if (output == null) {
+        if (!started) {
             return;
         }
-        try (var swap = definition.plugin().enter()) {
-            output.stop();
-        } catch (Throwable e) {
-            FatalErrors.rethrowFatal(e);
-            LOG.error("output={} failed to stop cleanly: {}", name(), e.toString());
+        started = false;
+        try {
+            definition.plugin().call(() -> {
+                output.stop();
+                return null;
+            });
+        } catch (PluginFailure e) {
+            LOG.error("output={} failed to stop cleanly: {}", name(), e.getMessage());
         }
     }
 

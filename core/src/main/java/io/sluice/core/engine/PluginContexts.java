@@ -1,13 +1,17 @@
 package io.sluice.core.engine;
 
 import io.sluice.api.Emitter;
+import io.sluice.api.FilterContext;
 import io.sluice.api.InputContext;
 import io.sluice.api.OutputContext;
 import io.sluice.api.PluginMetrics;
+import io.sluice.api.RateLimitedLog;
 import io.sluice.api.config.PluginConfig;
 import io.sluice.core.config.ServiceSettings;
+import io.sluice.core.log.SuppressingLog;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,19 +22,32 @@ import org.slf4j.LoggerFactory;
  */
 final class PluginContexts {
 
+    /** The window of a plugin's rate-limited log. */
+    static final long LIMITED_LOG_WINDOW_MILLIS = 10_000;
+
     private PluginContexts() {
     }
 
-    static InputContext input(InputLane lane, ServiceSettings service) {
+    static InputContext input(InputLane lane, ServiceSettings service, BiConsumer<String, Throwable> failures) {
         var d = lane.definition();
-        return new InputInstance(d.instanceName(), d.config(), LoggerFactory.getLogger(d.loggerName()),
-                lane.metrics().pluginView(), d.tag(), lane, service);
+        Logger logger = LoggerFactory.getLogger(d.loggerName());
+        return new InputInstance(d.instanceName(), d.config(), logger,
+                new SuppressingLog(logger, LIMITED_LOG_WINDOW_MILLIS), lane.metrics().pluginView(), d.tag(), lane,
+                service, failures);
+    }
+
+    static FilterContext filter(FilterLane lane, ServiceSettings service) {
+        var d = lane.definition();
+        Logger logger = LoggerFactory.getLogger(d.loggerName());
+        return new FilterInstance(d.instanceName(), d.config(), logger,
+                new SuppressingLog(logger, LIMITED_LOG_WINDOW_MILLIS), lane.metrics().pluginView(), service);
     }
 
     static OutputContext output(OutputLane lane, ServiceSettings service) {
         var d = lane.definition();
-        return new OutputInstance(d.instanceName(), d.config(),
-                LoggerFactory.getLogger(d.loggerName()), lane.metrics().pluginView(),
+        Logger logger = LoggerFactory.getLogger(d.loggerName());
+        return new OutputInstance(d.instanceName(), d.config(), logger,
+                new SuppressingLog(logger, LIMITED_LOG_WINDOW_MILLIS), lane.metrics().pluginView(),
                 lane.workerCount(), service);
     }
 
@@ -42,17 +59,33 @@ final class PluginContexts {
         };
     }
 
+    private record InputInstance(String instanceName, PluginConfig config, Logger logger,
+                                 RateLimitedLog rateLimitedLog, PluginMetrics metrics, String tag, Emitter emitter,
+                                 ServiceSettings service, BiConsumer<String, Throwable> failures)
+            implements InputContext {
+        @Override
+        public Optional<String> serviceSetting(String key) {
+            return PluginContexts.serviceSetting(service, key);
+        }
 
-    private record InputInstance(String instanceName, PluginConfig config, Logger logger, PluginMetrics metrics,
-                                 String tag, Emitter emitter, ServiceSettings service) implements InputContext {
+        @Override
+        public void reportFailure(String reason, Throwable cause) {
+            failures.accept(reason, cause);
+        }
+    }
+
+    private record FilterInstance(String instanceName, PluginConfig config, Logger logger,
+                                  RateLimitedLog rateLimitedLog, PluginMetrics metrics, ServiceSettings service)
+            implements FilterContext {
         @Override
         public Optional<String> serviceSetting(String key) {
             return PluginContexts.serviceSetting(service, key);
         }
     }
 
-    private record OutputInstance(String instanceName, PluginConfig config, Logger logger, PluginMetrics metrics,
-                                  int workers, ServiceSettings service) implements OutputContext {
+    private record OutputInstance(String instanceName, PluginConfig config, Logger logger,
+                                  RateLimitedLog rateLimitedLog, PluginMetrics metrics, int workers,
+                                  ServiceSettings service) implements OutputContext {
         @Override
         public Optional<String> serviceSetting(String key) {
             return PluginContexts.serviceSetting(service, key);

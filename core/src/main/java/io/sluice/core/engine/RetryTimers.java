@@ -1,48 +1,43 @@
 package io.sluice.core.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tasks waiting for their retry, timed on the engine thread. When the engine shuts down every waiting task is
- * handed back to its output at once, and later retries wait one unit, as Fluent Bit does while stopping.
+ * Tasks waiting for their retry, timed on the engine thread, which alone calls these methods. When shutdown begins
+ * every waiting task is handed back to its output at once and later retries wait one unit at most (Fluent Bit waits
+ * one second while stopping); a retry is never fired early, so an output that fails at once is not retried in a tight
+ * loop.
  */
 final class RetryTimers {
 
-    private final ScheduledExecutorService engineThread;
+    private final EngineLoop loop;
     private final TimeUnit unit;
-    private final Set<RouteTask> waiting = ConcurrentHashMap.newKeySet();
-    private volatile boolean hurry;
+    private final Set<RouteTask> waiting = new LinkedHashSet<>();
+    private boolean hurry;
 
-    RetryTimers(ScheduledExecutorService engineThread, TimeUnit unit) {
-        this.engineThread = engineThread;
+    RetryTimers(EngineLoop loop, TimeUnit unit) {
+        this.loop = loop;
         this.unit = unit;
     }
 
     /** Hands {@code task} back to its output after {@code wait} units. */
     void schedule(RouteTask task, long wait) {
         waiting.add(task);
-        try {
-            Future<?> timer = engineThread.schedule(() -> fire(task), wait, unit);
-            task.timer(timer);
-        } catch (RejectedExecutionException stopped) {
-            // The engine thread is gone, so shutdown is past its deadline: handing the task back now would retry it
-            // in a tight loop. It stays waiting; shutdown drops and counts it.
-            return;
-        }
-        if (hurry) {
-            // hurry() may have run between the caller choosing a normal wait and the add above, missing this task.
-            fire(task);
-        }
+        // A null timer means the loop has stopped: the task stays waiting and shutdown counts it.
+        task.timer(loop.schedule(() -> fire(task), wait, unit));
     }
 
-    /** Whether shutdown has begun, when every retry waits one unit. */
+    /** The wait to use for a retry that would wait {@code wait} units: at most one once shutdown has begun. */
+    long adjust(long wait) {
+        return hurry ? Math.min(1, wait) : wait;
+    }
+
+    /** Whether shutdown has begun. */
     boolean hurrying() {
         return hurry;
     }
@@ -57,14 +52,19 @@ final class RetryTimers {
 
     /** Forgets every waiting task and returns them: the engine is stopping and they will not be sent. */
     List<RouteTask> drain() {
-        List<RouteTask> drained = new ArrayList<>();
-        for (RouteTask task : List.copyOf(waiting)) {
-            if (waiting.remove(task)) {
-                cancel(task);
-                drained.add(task);
-            }
-        }
+        List<RouteTask> drained = new ArrayList<>(waiting);
+        waiting.clear();
+        drained.forEach(RetryTimers::cancel);
         return drained;
+    }
+
+    /** Takes {@code task} off its timer, if it waits; true when it did. */
+    boolean remove(RouteTask task) {
+        if (waiting.remove(task)) {
+            cancel(task);
+            return true;
+        }
+        return false;
     }
 
     int size() {

@@ -1,17 +1,22 @@
 package io.sluice.core.engine;
 
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One chunk on its way to one output: Fluent Bit's (task, output) pair, with its retry count. */
+/**
+ * One chunk on its way to one output: Fluent Bit's (task, output) pair, with its retry count. Owned by the engine
+ * thread (or, once that has stopped, by the thread that stopped it), except {@link #isFlushing()}, which the output
+ * worker holding the task sets.
+ */
 final class RouteTask {
 
     private final Chunk chunk;
     private final OutputLane output;
-    private final AtomicBoolean settled = new AtomicBoolean();
+    private boolean settled;
     private int attempts;
-    private volatile Future<?> timer;
+    private Future<?> timer;
     private volatile boolean flushing;
+    private volatile boolean cancelled;
+    private volatile io.sluice.api.FlushResult lateResult;
 
     RouteTask(Chunk chunk, OutputLane output) {
         this.chunk = chunk;
@@ -26,7 +31,7 @@ final class RouteTask {
         return output;
     }
 
-    /** Retries scheduled so far; only the worker that holds the task reads or changes it. */
+    /** Retries scheduled so far. */
     int attempts() {
         return attempts;
     }
@@ -35,13 +40,26 @@ final class RouteTask {
         attempts++;
     }
 
-    /** Claims the task's final outcome; false when another path (shutdown, a late flush) already settled it. */
+    /** Claims the task's final outcome; false when it was already settled (a late result after shutdown). */
     boolean settle() {
-        return settled.compareAndSet(false, true);
+        if (settled) {
+            return false;
+        }
+        settled = true;
+        return true;
     }
 
     boolean isSettled() {
-        return settled.get();
+        return settled;
+    }
+
+    /** Whether the engine gave up on the task while it was queued (evicted): a worker that takes it skips it. */
+    boolean isCancelled() {
+        return cancelled;
+    }
+
+    void cancel() {
+        cancelled = true;
     }
 
     /** Whether an output worker is inside {@code flush} with this task: its outcome is not known yet. */
@@ -51,6 +69,15 @@ final class RouteTask {
 
     void flushing(boolean inside) {
         flushing = inside;
+    }
+
+    /** The result of a flush that ended after the engine thread stopped, or null. */
+    io.sluice.api.FlushResult lateResult() {
+        return lateResult;
+    }
+
+    void lateResult(io.sluice.api.FlushResult result) {
+        lateResult = result;
     }
 
     Future<?> timer() {

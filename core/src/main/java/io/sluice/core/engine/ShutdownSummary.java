@@ -16,6 +16,9 @@ final class ShutdownSummary {
         for (InstanceSnapshot s : metrics.inputs()) {
             log.info("summary input={} {}", s.name(), line(s));
         }
+        for (InstanceSnapshot s : metrics.filters()) {
+            log.info("summary filter={} {}", s.name(), line(s));
+        }
         for (InstanceSnapshot s : metrics.outputs()) {
             log.info("summary output={} {}", s.name(), line(s));
         }

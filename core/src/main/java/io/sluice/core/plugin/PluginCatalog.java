@@ -1,5 +1,6 @@
 package io.sluice.core.plugin;
 
+import io.sluice.api.FilterPlugin;
 import io.sluice.api.InputPlugin;
 import io.sluice.api.OutputPlugin;
 import java.util.List;
@@ -10,6 +11,9 @@ public interface PluginCatalog {
 
     /** The input plugin called {@code name} (case-insensitive). */
     Optional<LoadedPlugin<InputPlugin>> input(String name);
+
+    /** The filter plugin called {@code name} (case-insensitive). */
+    Optional<LoadedPlugin<FilterPlugin>> filter(String name);
 
     /** The output plugin called {@code name} (case-insensitive). */
     Optional<LoadedPlugin<OutputPlugin>> output(String name);

@@ -3,55 +3,76 @@ package io.sluice.core.plugin;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One plugin's class loader: child-first for classes and resources, so a plugin's bundled libraries win over anything
- * else, except the packages plugin-api's signatures expose, which always come from the parent so that core and the
- * plugin agree on them.
+ * One plugin's class loader. A plugin sees exactly three things: the JDK, the plugin contract ({@code io.sluice.api}
+ * and its sub-packages) with slf4j, both from core's loader so that core and the plugin agree on them, and its own
+ * jars, searched first for everything else. Nothing else of core's class path is reachable: a plugin that forgets to
+ * bundle a library fails at once with ClassNotFoundException instead of working by accident, and two plugins may
+ * bundle different versions of anything, plugin-support included.
+ *
+ * <p>The JDK's packages are those of the boot layer's modules, read from the running JVM: exact for whatever JDK
+ * runs sluice, so a plugin may bundle a {@code javax.} package the JDK does not have (servlet, inject, …) and its copy
+ * is used.
  */
 public final class PluginClassLoader extends URLClassLoader {
 
-    /** Package prefixes (class and resource forms) that always load from the parent. */
-    static final List<String> PARENT_FIRST = List.of(
-            "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.sluice.api.", "org.slf4j.", "org.msgpack.core.");
+    /** Packages (and their sub-packages) that come from core's loader. */
+    static final List<String> CONTRACT_PREFIXES = List.of("io.sluice.api.", "org.slf4j.");
+
+    private static final Set<String> JDK_PACKAGES = jdkPackages();
 
     static {
         registerAsParallelCapable();
     }
 
-    /** A loader over {@code jars} whose parent is {@code parent} (core's loader). */
-    public PluginClassLoader(String name, URL[] jars, ClassLoader parent) {
-        super(name, jars, parent);
+    private final ClassLoader contractLoader;
+
+    /** A loader over {@code jars}; {@code contractLoader} supplies the plugin contract and slf4j (core's loader). */
+    public PluginClassLoader(String name, URL[] jars, ClassLoader contractLoader) {
+        super(name, jars, ClassLoader.getPlatformClassLoader());
+        this.contractLoader = contractLoader;
     }
 
-    /** Whether {@code className} (dotted) or a resource path (slashed) belongs to a parent-first package. */
-    static boolean isParentFirst(String name) {
-        String dotted = name.replace('/', '.');
-        for (String prefix : PARENT_FIRST) {
-            if (dotted.startsWith(prefix)) {
+    private static Set<String> jdkPackages() {
+        Set<String> packages = new HashSet<>();
+        ModuleLayer.boot().modules().forEach(m -> packages.addAll(m.getPackages()));
+        return Set.copyOf(packages);
+    }
+
+    /** Whether {@code className} belongs to the plugin contract or slf4j. */
+    static boolean isContract(String className) {
+        for (String prefix : CONTRACT_PREFIXES) {
+            if (className.startsWith(prefix)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether {@code className} is in a package of the running JDK. */
+    static boolean isJdk(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot > 0 && JDK_PACKAGES.contains(className.substring(0, dot));
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (isParentFirst(name)) {
+        if (isJdk(name)) {
             return super.loadClass(name, resolve);
+        }
+        if (isContract(name)) {
+            return contractLoader.loadClass(name);
         }
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
-                try {
-                    c = findClass(name);
-                } catch (ClassNotFoundException notHere) {
-                    c = getParent().loadClass(name);
-                }
+                c = findClass(name);
             }
             if (resolve) {
                 resolveClass(c);
@@ -62,8 +83,9 @@ public final class PluginClassLoader extends URLClassLoader {
 
     @Override
     public URL getResource(String name) {
-        if (isParentFirst(name)) {
-            return super.getResource(name);
+        String dotted = name.replace('/', '.');
+        if (isContract(dotted)) {
+            return contractLoader.getResource(name);
         }
         URL own = findResource(name);
         return own != null ? own : getParent().getResource(name);
@@ -71,10 +93,11 @@ public final class PluginClassLoader extends URLClassLoader {
 
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
-        if (isParentFirst(name)) {
-            return super.getResources(name);
+        String dotted = name.replace('/', '.');
+        if (isContract(dotted)) {
+            return contractLoader.getResources(name);
         }
-        List<URL> all = new ArrayList<>(Collections.list(findResources(name)));
+        List<URL> all = new java.util.ArrayList<>(Collections.list(findResources(name)));
         all.addAll(Collections.list(getParent().getResources(name)));
         return Collections.enumeration(all);
     }

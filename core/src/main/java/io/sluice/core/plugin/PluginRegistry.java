@@ -1,5 +1,6 @@
 package io.sluice.core.plugin;
 
+import io.sluice.api.FilterPlugin;
 import io.sluice.api.InputPlugin;
 import io.sluice.api.OutputPlugin;
 import io.sluice.api.PluginFactory;
@@ -73,26 +74,73 @@ public final class PluginRegistry implements PluginCatalog {
                 if (provider.type().getClassLoader() != coreLoader) {
                     continue;
                 }
-                PluginFactory factory = provider.get();
-                LoadedPlugin<?> plugin = new LoadedPlugin<>(factory, kind, factory.version(), coreApi + ".0",
-                        null, coreLoader);
-                byKey.putIfAbsent(key(kind, factory.name()), plugin);
+                try {
+                    LoadedPlugin<?> plugin = LoadedPlugin.describe(provider.get(), kind, null, coreApi + ".0", null,
+                            coreLoader);
+                    byKey.putIfAbsent(key(kind, plugin.name()), plugin);
+                } catch (PluginFailure e) {
+                    throw new IllegalStateException("built-in plugin " + provider.type() + ": " + e.getMessage(), e);
+                }
             }
         }
     }
 
+    /**
+     * Adds the plugins of one source, all or none. A name already taken by another source: the higher version wins
+     * (the other source is reported as a problem naming both versions, and its loader is closed when none of its
+     * plugins is left); equal versions keep the first found, in path order; a built-in's name is never taken.
+     */
     private void addAll(List<LoadedPlugin<?>> plugins, Path source) {
+        List<LoadedPlugin<?>> replaced = new ArrayList<>();
         for (LoadedPlugin<?> plugin : plugins) {
             LoadedPlugin<?> existing = byKey.get(key(plugin.kind(), plugin.name()));
-            if (existing != null) {
-                problems.add(new PluginProblem(source, "duplicate " + plugin.kind().label() + " plugin name '"
-                        + plugin.name() + "', also provided by " + existing.origin()
-                        + ": remove one of them (this one is skipped)"));
+            if (existing == null) {
+                continue;
+            }
+            String what = plugin.kind().label() + " plugin '" + plugin.name() + "'";
+            if (existing.source() == null) {
+                problems.add(new PluginProblem(source, what + " is built into sluice; this source is skipped"));
+                close(plugins);
                 return;
             }
+            if (PluginVersion.compare(plugin.version(), existing.version()) <= 0) {
+                problems.add(new PluginProblem(source, what + " v" + plugin.version() + " is skipped: v"
+                        + existing.version() + " from " + existing.origin() + " is used (the highest version wins)"));
+                close(plugins);
+                return;
+            }
+            replaced.add(existing);
+        }
+        for (LoadedPlugin<?> old : replaced) {
+            problems.add(new PluginProblem(old.source(), old.kind().label() + " plugin '" + old.name() + "' v"
+                    + old.version() + " is skipped: v" + versionOf(plugins, old) + " from " + source
+                    + " is used (the highest version wins)"));
+            byKey.remove(key(old.kind(), old.name()));
         }
         for (LoadedPlugin<?> plugin : plugins) {
             byKey.put(key(plugin.kind(), plugin.name()), plugin);
+        }
+        for (LoadedPlugin<?> old : replaced) {
+            if (byKey.values().stream().noneMatch(p -> p.loader() == old.loader())) {
+                close(List.of(old));
+            }
+        }
+    }
+
+    private static String versionOf(List<LoadedPlugin<?>> plugins, LoadedPlugin<?> old) {
+        return plugins.stream().filter(p -> p.kind() == old.kind() && p.name().equals(old.name())).findFirst()
+                .map(LoadedPlugin::version).orElse("?");
+    }
+
+    private static void close(List<LoadedPlugin<?>> plugins) {
+        for (LoadedPlugin<?> p : plugins) {
+            if (p.loader() instanceof PluginClassLoader loader) {
+                try {
+                    loader.close();
+                } catch (java.io.IOException ignored) {
+                    // closing only releases file handles
+                }
+            }
         }
     }
 
@@ -110,6 +158,12 @@ public final class PluginRegistry implements PluginCatalog {
     @SuppressWarnings("unchecked")
     public Optional<LoadedPlugin<OutputPlugin>> output(String name) {
         return Optional.ofNullable((LoadedPlugin<OutputPlugin>) byKey.get(key(PluginKind.OUTPUT, name)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<LoadedPlugin<FilterPlugin>> filter(String name) {
+        return Optional.ofNullable((LoadedPlugin<FilterPlugin>) byKey.get(key(PluginKind.FILTER, name)));
     }
 
     @Override
@@ -131,7 +185,9 @@ public final class PluginRegistry implements PluginCatalog {
         int nameWidth = all.stream().mapToInt(p -> p.kind().label().length() + 1 + p.name().length()).max()
                 .orElse(6);
         int versionWidth = all.stream().mapToInt(p -> p.version().length()).max().orElse(7);
-        String format = "%-" + Math.max(6, nameWidth) + "s  %-" + Math.max(7, versionWidth) + "s  %-3s  %s";
+        int apiWidth = all.stream().mapToInt(p -> p.apiVersion().length()).max().orElse(3);
+        String format = "%-" + Math.max(6, nameWidth) + "s  %-" + Math.max(7, versionWidth) + "s  %-"
+                + Math.max(3, apiWidth) + "s  %s";
         List<String> lines = new ArrayList<>();
         lines.add(String.format(format, "plugin", "version", "api", "path"));
         for (LoadedPlugin<?> p : all) {

@@ -50,6 +50,11 @@ public final class PluginScanner {
             throw new SkipException("its manifest has no valid " + PluginManifest.API_VERSION
                     + " (found '" + manifest.apiVersion() + "'): rebuild it with the sluice plugin parent");
         }
+        if (wanted.major() < coreApi.major()) {
+            throw new SkipException("was built for plugin-api " + manifest.apiVersion() + ", but this sluice carries "
+                    + coreApi + ": rebuild it against sluice-plugin-api " + coreApi + " (README, 'Writing a plugin')"
+                    + " or use a version of the plugin made for it");
+        }
         if (!coreApi.accepts(wanted)) {
             throw new SkipException("needs plugin-api " + manifest.apiVersion() + ", but this sluice carries "
                     + coreApi + ": upgrade sluice or use a plugin version built for plugin-api " + coreApi);
@@ -111,26 +116,31 @@ public final class PluginScanner {
     private static List<LoadedPlugin<?>> instantiate(PluginKind kind, PluginClassLoader loader,
                                                      PluginManifest manifest, Path path) throws SkipException {
         List<LoadedPlugin<?>> found = new ArrayList<>();
-        try (LoaderSwap swap = LoaderSwap.to(loader)) {
-            for (ServiceLoader.Provider<? extends PluginFactory> provider
-                    : ServiceLoader.load(kind.service(), loader).stream().toList()) {
-                if (provider.type().getClassLoader() != loader) {
-                    continue;
-                }
-                PluginFactory factory = provider.get();
-                found.add(new LoadedPlugin<>(factory, kind, manifest.version(), manifest.apiVersion(), path, loader));
+        try {
+            List<? extends PluginFactory> factories = Isolation.call(loader, () -> ServiceLoader
+                    .load(kind.service(), loader).stream().filter(p -> p.type().getClassLoader() == loader)
+                    .map(ServiceLoader.Provider::get).toList());
+            for (PluginFactory factory : factories) {
+                found.add(LoadedPlugin.describe(factory, kind, manifest.version(), manifest.apiVersion(), path,
+                        loader));
             }
-        } catch (ServiceConfigurationError e) {
-            throw new SkipException("cannot create its " + kind.label() + " factory: " + rootMessage(e)
-                    + (causedBy(e, ExceptionInInitializerError.class) ? " (a static initialiser failed)"
-                    : " (the factory needs a public no-argument constructor and every class it uses)"));
-        } catch (LinkageError e) {
-            throw new SkipException("a class failed to load or initialise: " + rootMessage(e)
-                    + " (a dependency is missing from the jar, or a static initialiser failed)");
-        } catch (RuntimeException e) {
-            throw new SkipException("its " + kind.label() + " factory failed: " + rootMessage(e));
+        } catch (PluginFailure failure) {
+            throw skip(kind, failure.getCause());
         }
         return found;
+    }
+
+    private static SkipException skip(PluginKind kind, Throwable thrown) {
+        if (thrown instanceof ServiceConfigurationError) {
+            return new SkipException("cannot create its " + kind.label() + " factory: " + rootMessage(thrown)
+                    + (causedBy(thrown, ExceptionInInitializerError.class) ? " (a static initialiser failed)"
+                    : " (the factory needs a public no-argument constructor and every class it uses)"));
+        }
+        if (thrown instanceof LinkageError) {
+            return new SkipException("a class failed to load or initialise: " + rootMessage(thrown)
+                    + " (a dependency is missing from the jar, or a static initialiser failed)");
+        }
+        return new SkipException("its " + kind.label() + " factory failed: " + rootMessage(thrown));
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {

@@ -48,8 +48,9 @@ class HelpPrinterTest {
         assertThat(lines).containsSubsequence("GLOBAL_OPTIONS", "OPTIONS", "NETWORKING", "NETWORK_TLS");
         int port = lines.indexOf(lines.stream().filter(l -> l.startsWith("port ")).findFirst().orElseThrow());
         assertThat(lines.get(port)).contains("Port to connect to");
-        assertThat(lines.get(port + 1).trim()).isEqualTo("> default: 80, type: integer");
-        assertThat(lines).anySatisfy(l -> assertThat(l.trim()).isEqualTo("> type: string (multiple)"));
+        assertThat(lines.get(port + 1).trim())
+                .isEqualTo("> default: 80, type: integer, accepts: a whole number from 1 to 65535");
+        assertThat(lines).anySatisfy(l -> assertThat(l.trim()).isEqualTo("> type: string, repeatable, secret"));
         assertThat(lines).anySatisfy(l -> assertThat(l.trim()).isEqualTo("> default: 1, type: string"));
     }
 
@@ -59,7 +60,7 @@ class HelpPrinterTest {
 
         List<String> lines = lines();
         int workers = lines.indexOf(lines.stream().filter(l -> l.startsWith("workers ")).findFirst().orElseThrow());
-        assertThat(lines.get(workers + 1).trim()).isEqualTo("> default: 1, type: integer");
+        assertThat(lines.get(workers + 1).trim()).isEqualTo("> default: 1, type: integer, accepts: a whole number from 1 to 64");
     }
 
     @Test

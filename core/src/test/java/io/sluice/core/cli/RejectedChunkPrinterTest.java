@@ -2,8 +2,8 @@ package io.sluice.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventTime;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.support.event.EventTime;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

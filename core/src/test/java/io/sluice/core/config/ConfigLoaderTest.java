@@ -57,9 +57,9 @@ class ConfigLoaderTest {
         OutputDefinition ws = config.outputs().get(0);
         assertThat(ws.instanceName()).isEqualTo("websocket.0");
         assertThat(ws.match()).isEqualTo("*");
-        assertThat(ws.config().getString("host")).isEqualTo("127.0.0.1");
-        assertThat(ws.config().getInt("port", 0)).isEqualTo(8080);
-        assertThat(ws.config().getString("uri")).isEqualTo("/something");
+        assertThat(ws.config().value("host")).isEqualTo("127.0.0.1");
+        assertThat(ws.config().value("port")).isEqualTo(8080);
+        assertThat(ws.config().value("uri")).isEqualTo("/something");
         assertThat(warnings).isEmpty();
     }
 
@@ -68,16 +68,16 @@ class ConfigLoaderTest {
         InputDefinition tcp = load("-i", "tcp://0.0.0.0:5170", "-o", "stdout").inputs().get(0);
 
         assertThat(tcp.instanceName()).isEqualTo("tcp.0");
-        assertThat(tcp.config().getString("listen")).isEqualTo("0.0.0.0");
-        assertThat(tcp.config().getInt("port", 0)).isEqualTo(5170);
+        assertThat(tcp.config().value("listen")).isEqualTo("0.0.0.0");
+        assertThat(tcp.config().value("port")).isEqualTo(5170);
     }
 
     @Test
     void ipv6HostIsWrittenInBrackets() throws Exception {
         OutputDefinition ws = load("-o", "websocket://[::1]:9000").outputs().get(0);
 
-        assertThat(ws.config().getString("host")).isEqualTo("::1");
-        assertThat(ws.config().getInt("port", 0)).isEqualTo(9000);
+        assertThat(ws.config().value("host")).isEqualTo("::1");
+        assertThat(ws.config().value("port")).isEqualTo(9000);
         assertThat(ws.config().isSet("uri")).isFalse();
     }
 
@@ -85,8 +85,8 @@ class ConfigLoaderTest {
     void urlWithoutPortKeepsThePluginDefault() throws Exception {
         OutputDefinition ws = load("-o", "websocket://example.org/x?y=1").outputs().get(0);
 
-        assertThat(ws.config().getInt("port", 0)).isEqualTo(80);
-        assertThat(ws.config().getString("uri")).isEqualTo("/x?y=1");
+        assertThat(ws.config().value("port")).isEqualTo(80);
+        assertThat(ws.config().value("uri")).isEqualTo("/x?y=1");
     }
 
     @Test
@@ -94,9 +94,9 @@ class ConfigLoaderTest {
         OutputDefinition ws = load("-o", "websocket://a:1/path", "-p", "host=b", "-p", "port=2", "-p", "uri=/other")
                 .outputs().get(0);
 
-        assertThat(ws.config().getString("host")).isEqualTo("b");
-        assertThat(ws.config().getInt("port", 0)).isEqualTo(2);
-        assertThat(ws.config().getString("uri")).isEqualTo("/path");
+        assertThat(ws.config().value("host")).isEqualTo("b");
+        assertThat(ws.config().value("port")).isEqualTo(2);
+        assertThat(ws.config().value("uri")).isEqualTo("/path");
     }
 
     @Test
@@ -117,8 +117,8 @@ class ConfigLoaderTest {
         OutputDefinition ws = loadFile("[OUTPUT]\n    Name websocket://10.0.0.1:81/ws\n    Match *\n")
                 .outputs().get(0);
 
-        assertThat(ws.config().getString("host")).isEqualTo("10.0.0.1");
-        assertThat(ws.config().getString("uri")).isEqualTo("/ws");
+        assertThat(ws.config().value("host")).isEqualTo("10.0.0.1");
+        assertThat(ws.config().value("uri")).isEqualTo("/ws");
     }
 
     @Test
@@ -165,7 +165,8 @@ class ConfigLoaderTest {
 
     @Test
     void badMatchRegexIsAnError() {
-        assertThat(error("-o", "stdout", "-p", "match_regex=(").getMessage()).startsWith("invalid regular expression");
+        assertThat(error("-o", "stdout", "-p", "match_regex=(").getMessage())
+                .isEqualTo("stdout: invalid regular expression '(': Unclosed group near index 1 (Java regex syntax)");
     }
 
     @Test
@@ -189,7 +190,7 @@ class ConfigLoaderTest {
 
         assertThat(e.userMessage()).isEqualTo("[config] error in command line: key 'tag': stdout: unknown "
                 + "configuration property 'tag'. The following properties are allowed: format, json_date_key, "
-                + "alias, log_level, match, match_regex, name, retry_limit, storage.total_limit_size, and workers.");
+                + "alias, log_level, match, match_regex, name, retry_limit, storage.overflow_action, storage.total_limit_size, and workers.");
     }
 
     @Test
@@ -205,7 +206,8 @@ class ConfigLoaderTest {
         ConfigException e = fileError("[OUTPUT]\n    Name stdout\n    Format json\n    Format json_lines\n");
 
         assertThat(e.userMessage()).isEqualTo("[config] error in " + file()
-                + ":4: key 'format': stdout: configuration property 'format' is set 2 times");
+                + ":4: key 'format': stdout: configuration property 'format' is set more than once (first at " + file()
+                + ":3); it takes one value");
     }
 
     @Test
@@ -213,16 +215,21 @@ class ConfigLoaderTest {
         OutputDefinition ws = loadFile("[OUTPUT]\n    Name websocket\n    Header X-A 1\n    header X-B 2\n",
                 "-o", "websocket", "-p", "header=X-C 3").outputs().get(1);
 
-        assertThat(ws.config().getAll("header")).containsExactly("X-A 1", "X-B 2");
+        assertThat(ws.config().values("header")).containsExactly("X-A 1", "X-B 2");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "tls=maybe|websocket: invalid value for boolean property: 'maybe' (use on/off)",
-        "port=x80|websocket: invalid integer: 'x80'",
-        "ratio=half|websocket: invalid number: 'half'",
-        "idle_interval=soon|websocket: invalid time: 'soon' (e.g. 30, 30s, 5m, 1h)",
-        "workers=many|websocket: invalid integer: 'many'"})
+        "tls=maybe|websocket: invalid value for boolean property: 'maybe': expected on/off, true/false or yes/no",
+        "port=x80|websocket: invalid value 'x80': expected a whole number from 1 to 65535",
+        "port=51x70|websocket: invalid value '51x70': expected a whole number from 1 to 65535",
+        "port=99999|websocket: invalid value '99999': expected a whole number from 1 to 65535",
+        "ratio=half|websocket: invalid value 'half': expected a number such as 1 or 0.5",
+        "idle_interval=soon|websocket: invalid time 'soon': expected whole seconds with an optional s, m, h or d "
+                + "suffix, such as 30, 30s, 5m or 1h",
+        "workers=many|websocket: invalid value 'many': expected a whole number from 1 to 64",
+        "workers=0|websocket: invalid value '0': expected a whole number from 1 to 64",
+        "workers=100000|websocket: invalid value '100000': expected a whole number from 1 to 64"})
     void badValuesOfEachTypeAreErrorsNamingTheKey(String prop, String message) {
         ConfigException e = error("-o", "websocket", "-p", prop);
 
@@ -231,22 +238,31 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void integerWithTrailingTextIsReadAsCAtoiDoes() throws Exception {
-        OutputDefinition ws = load("-o", "websocket", "-p", "port=8080x").outputs().get(0);
+    void integerWithTrailingTextIsAnErrorWithTheAcceptedRange() {
+        ConfigException e = error("-o", "websocket", "-p", "port=8080x");
 
-        assertThat(ws.config().getInt("port", 0)).isEqualTo(8080);
+        assertThat(e.key()).isEqualTo("port");
+        assertThat(e.getMessage()).isEqualTo("websocket: invalid value '8080x': expected a whole number from 1 to 65535");
+    }
+
+    @Test
+    void aSecondTagIsAnErrorNamingBothLines() {
+        ConfigException e = fileError("[INPUT]\n    Name tcp\n    Tag a\n    Tag b\n");
+
+        assertThat(e.userMessage()).isEqualTo("[config] error in " + file() + ":4: key 'tag': tcp: configuration "
+                + "property 'tag' is set more than once (first at " + file() + ":3); it takes one value");
     }
 
     @Test
     void badSizeAndChoiceAreErrors() {
         assertThat(error("-i", "tcp", "-p", "buffer_size=3X").getMessage())
-                .isEqualTo("tcp: invalid size suffix in '3X' (use K, M or G)");
+                .isEqualTo("tcp: invalid size '3X': expected a size such as 512, 512k, 5M or 1.5G (K = 1000)");
         assertThat(error("-i", "tcp", "-p", "format=xml").getMessage())
-                .isEqualTo("tcp: invalid value 'xml', expected one of json, none");
+                .isEqualTo("tcp: invalid value 'xml': expected one of json, none");
         assertThat(error("-i", "tcp", "-p", "mem_buf_limit=lots").getMessage())
-                .isEqualTo("tcp: invalid size: 'lots' (e.g. 512k, 5M, 1G)");
+                .isEqualTo("tcp: invalid size 'lots': expected a size such as 512, 512k, 5M or 1.5G (K = 1000)");
         assertThat(error("-i", "tcp", "-p", "storage.type=disk").getMessage())
-                .isEqualTo("tcp: invalid value 'disk', expected one of memory, filesystem, memrb");
+                .isEqualTo("tcp: invalid value 'disk': expected one of memory, filesystem, memrb");
     }
 
     @Test
@@ -261,10 +277,10 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void nonMemoryStorageTypeIsAcceptedWithAWarning() throws Exception {
-        load("-i", "tcp", "-p", "storage.type=filesystem");
-
-        assertThat(warnings).singleElement().asString().contains("storage.type filesystem is not supported yet");
+    void storageTypeIsReadAsDeclared() throws Exception {
+        assertThat(load("-i", "tcp", "-p", "storage.type=memrb").inputs().get(0).storageType())
+                .isEqualTo(StorageType.MEMRB);
+        assertThat(load("-i", "tcp").inputs().get(0).storageType()).isEqualTo(StorageType.MEMORY);
     }
 
     @ParameterizedTest
@@ -275,10 +291,13 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0", "-2", "junk"})
-    void badRetryLimitWarnsAndMeansOne(String value) throws Exception {
-        assertThat(load("-o", "stdout", "-p", "retry_limit=" + value).outputs().get(0).retryLimit()).isEqualTo(1);
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("invalid retry_limit '" + value + "'"));
+    @CsvSource({"0", "-2", "junk", "3x"})
+    void badRetryLimitIsAnErrorSayingWhatIsAccepted(String value) {
+        ConfigException e = error("-o", "stdout", "-p", "retry_limit=" + value);
+
+        assertThat(e.key()).isEqualTo("retry_limit");
+        assertThat(e.getMessage()).isEqualTo("invalid value '" + value + "': expected a whole number from 1 to "
+                + "999999999, no_limits (or false/off) or no_retries");
     }
 
     @Test
@@ -313,10 +332,10 @@ class ConfigLoaderTest {
         PipelineConfig config = loadFile("@SET in_port=5171\n[INPUT]\n    Name tcp\n    Port ${in_port}\n"
                 + "    Tag ${HOME}\n", "-o", "websocket", "-p", "port=${WS_PORT}", "-p", "uri=${URI:-/default}");
 
-        assertThat(config.inputs().get(0).config().getInt("port", 0)).isEqualTo(5171);
+        assertThat(config.inputs().get(0).config().value("port")).isEqualTo(5171);
         assertThat(config.inputs().get(0).tag()).isEqualTo("/home/me");
-        assertThat(config.outputs().get(0).config().getInt("port", 0)).isEqualTo(9001);
-        assertThat(config.outputs().get(0).config().getString("uri")).isEqualTo("/default");
+        assertThat(config.outputs().get(0).config().value("port")).isEqualTo(9001);
+        assertThat(config.outputs().get(0).config().value("uri")).isEqualTo("/default");
     }
 
     @Test
@@ -378,33 +397,54 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void severalServiceSectionsMergeTheLaterValueWinning() throws Exception {
-        ServiceSettings service = loadFile("[SERVICE]\n  Flush 2\n  Grace 10\n[SERVICE]\n  Flush 3\n"
+    void severalServiceSectionsMerge() throws Exception {
+        ServiceSettings service = loadFile("[SERVICE]\n  Flush 2\n  Grace 10\n[SERVICE]\n"
                 + "  Mem_Buf_Limit 64M\n  scheduler.base 2\n  scheduler.cap 30\n  json.escape_unicode off\n"
-                + "  storage.keep.rejected on\n  coro_stack_size 24576\n").service();
+                + "  storage.path /tmp/x\n  storage.keep.rejected on\n").service();
 
-        assertThat(service.flushSeconds()).isEqualTo(3.0);
+        assertThat(service.flushSeconds()).isEqualTo(2.0);
         assertThat(service.graceSeconds()).isEqualTo(10);
         assertThat(service.memBufLimit()).isEqualTo(64_000_000L);
         assertThat(service.schedulerBase()).isEqualTo(2);
         assertThat(service.schedulerCap()).isEqualTo(30);
         assertThat(service.jsonEscapeUnicode()).isFalse();
-        assertThat(service.storageKeepRejected()).isTrue();
+        assertThat(service.storage().keepRejected()).isTrue();
         assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aServiceKeyGivenTwiceIsAnErrorNamingBothLines() {
+        assertThat(fileError("[SERVICE]\n  Flush 2\n[SERVICE]\n  Flush 3\n").userMessage())
+                .isEqualTo("[config] error in " + file() + ":4: key 'flush': 'flush' is set more than once (first at "
+                        + file() + ":2); it takes one value");
+    }
+
+    @Test
+    void keysWithoutMeaningOnTheJvmAreAcceptedWithALineSayingSo() throws Exception {
+        loadFile("[SERVICE]\n  coro_stack_size 24576\n");
+
+        assertThat(warnings).singleElement().asString().contains("'coro_stack_size' has no effect");
+    }
+
+    @Test
+    void keysOfFeaturesSluiceLacksAreRefusedSayingWhy() {
+        assertThat(fileError("[SERVICE]\n  Parsers_File /dev/zero\n").userMessage()).contains(":2: key "
+                + "'parsers_file': 'parsers_file' is not supported: sluice has no parsers yet");
+        assertThat(fileError("[SERVICE]\n  Daemon on\n").userMessage()).contains("sluice does not daemonize");
     }
 
     @Test
     void flushMustBePositive() {
         assertThat(fileError("[SERVICE]\n    Flush 0\n").userMessage())
-                .isEqualTo("[config] error in " + file() + ":2: key 'flush': invalid flush value '0'");
+                .startsWith("[config] error in " + file() + ":2: key 'flush': invalid flush value '0'");
         assertThat(catchThrowableOfType(ConfigException.class, () -> load("-f", "-1")).getMessage())
-                .isEqualTo("invalid flush value '-1'");
+                .startsWith("invalid flush value '-1': expected a number of seconds greater than 0");
     }
 
     @Test
     void serviceBooleansAreValidated() {
         assertThat(fileError("[SERVICE]\n    HTTP_Server maybe\n").userMessage()).isEqualTo("[config] error in "
-                + file() + ":2: key 'http_server': invalid value for boolean property: 'maybe' (use on/off)");
+                + file() + ":2: key 'http_server': invalid value for boolean property: 'maybe': expected on/off, true/false or yes/no");
     }
 
     @Test
@@ -414,16 +454,44 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void unknownServiceKeyIsIgnoredWithAWarning() throws Exception {
-        loadFile("[SERVICE]\n    Colour blue\n");
-
-        assertThat(warnings).singleElement().asString().contains("unknown [SERVICE] key 'colour'");
+    void unknownServiceKeyIsAnError() {
+        assertThat(fileError("[SERVICE]\n    Colour blue\n").userMessage())
+                .isEqualTo("[config] error in " + file() + ":2: key 'colour': unknown [SERVICE] key 'colour'");
     }
 
     @Test
-    void yamlFilesAreRefused() {
-        assertThat(error("-c", "sluice.yaml").getMessage())
-                .isEqualTo("YAML configuration is not supported; use the classic format");
+    void filesystemStorageWithoutAPathIsAnErrorAtTheKey() {
+        assertThat(fileError("[INPUT]\n    Name tcp\n    storage.type filesystem\n").userMessage())
+                .isEqualTo("[config] error in " + file() + ":3: key 'storage.type': instance 'tcp.0' requested "
+                        + "filesystem storage but no filesystem path was defined: set storage.path in [SERVICE] "
+                        + "(or -b PATH)");
+    }
+
+    @Test
+    void storageKeysAreReadWithFluentBitsDefaults() throws Exception {
+        ServiceSettings defaults = loadFile("[SERVICE]\n    Flush 1\n").service();
+        assertThat(defaults.storage().maxChunksUp()).isEqualTo(128);
+        assertThat(defaults.storage().backlogMemLimit()).isEqualTo(100_000_000L);
+        assertThat(defaults.storage().metrics()).isTrue();
+
+        ServiceSettings set = loadFile("[SERVICE]\n    storage.path /tmp/q\n    storage.sync FULL\n"
+                + "    storage.max_chunks_up 4\n    storage.backlog.mem_limit 5M\n    storage.type filesystem\n"
+                + "    storage.inherit on\n[INPUT]\n    Name tcp\n").service();
+        assertThat(set.storage().sync()).isEqualTo(io.sluice.core.storage.SyncMode.FULL);
+        assertThat(set.storage().maxChunksUp()).isEqualTo(4);
+        assertThat(set.storage().backlogMemLimit()).isEqualTo(5_000_000L);
+        assertThat(loadFile("[SERVICE]\n    storage.path /tmp/q\n    storage.type filesystem\n"
+                + "    storage.inherit on\n[INPUT]\n    Name tcp\n").inputs().get(0).storageType())
+                .isEqualTo(StorageType.FILESYSTEM);
+        assertThat(fileError("[SERVICE]\n    storage.sync sometimes\n").getMessage())
+                .isEqualTo("invalid synchronization mode 'sometimes': expected normal or full");
+    }
+
+    @Test
+    void yamlFilesAreReadAsYaml() throws Exception {
+        Files.writeString(dir.resolve("sluice.yaml"), "pipeline:\n  inputs:\n    - name: cpu\n");
+
+        assertThat(load("-c", dir.resolve("sluice.yaml").toString()).inputs()).hasSize(1);
     }
 
     @Test

@@ -7,8 +7,9 @@ import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
 import io.sluice.api.OutputPlugin;
-import io.sluice.api.config.PluginConfig;
-import io.sluice.api.config.PropertySpec;
+import io.sluice.core.config.StorageType;
+import io.sluice.core.config.ValidatedConfig;
+import io.sluice.api.config.Property;
 import io.sluice.core.builtin.DummyPlugin;
 import io.sluice.core.builtin.NullPlugin;
 import io.sluice.core.builtin.StdoutPlugin;
@@ -41,11 +42,10 @@ class BuiltinPipelineTest {
         DummyPlugin dummy = new DummyPlugin();
         PipelineConfig config = pipeline(0.1, 0,
                 new InputDefinition(TestPipeline.loaded(dummy, PluginKind.INPUT), "dummy.0", "dummy.0", 0, null, true,
-                        PluginConfig.ofSingle(dummy.properties(), Map.of("rate", "20", "samples", "5")),
+                        StorageType.MEMORY, false, TestPipeline.configOf(dummy, "rate", "20", "samples", "5"),
                         Origin.COMMAND_LINE),
                 new OutputDefinition(TestPipeline.loaded(stdout, PluginKind.OUTPUT), "stdout.0", null, null, 1, 1,
-                        null, PluginConfig.ofSingle(stdout.properties(), Map.of("format", "json_lines")),
-                        Origin.COMMAND_LINE));
+                        null, 0, false, TestPipeline.configOf(stdout, "format", "json_lines"), Origin.COMMAND_LINE));
         Engine engine = new Engine(config);
         engine.start();
         try {
@@ -76,10 +76,10 @@ class BuiltinPipelineTest {
         String message = "{\"message\":\"" + "x".repeat(1_000) + "\"}";
         PipelineConfig config = pipeline(0.05, 0,
                 new InputDefinition(TestPipeline.loaded(dummy, PluginKind.INPUT), "dummy.0", "dummy.0", limit, null,
-                        true, PluginConfig.ofSingle(dummy.properties(), Map.of("rate", "10000000", "dummy", message)),
-                        Origin.COMMAND_LINE),
+                        true, StorageType.MEMORY, false,
+                        TestPipeline.configOf(dummy, "rate", "10000000", "dummy", message), Origin.COMMAND_LINE),
                 new OutputDefinition(TestPipeline.loaded(slowOutput(permits), PluginKind.OUTPUT), "slow.0", "*", null,
-                        1, 1, null, PluginConfig.of(List.of(), Map.of()), Origin.COMMAND_LINE));
+                        1, 1, null, 0, false, ValidatedConfig.empty(), Origin.COMMAND_LINE));
         long heapBefore = usedHeapAfterGc();
         AtomicLong peak = new AtomicLong();
         Engine engine = new Engine(config);
@@ -121,7 +121,7 @@ class BuiltinPipelineTest {
             }
 
             @Override
-            public List<PropertySpec> properties() {
+            public List<Property<?>> properties() {
                 return List.of();
             }
 
@@ -148,9 +148,8 @@ class BuiltinPipelineTest {
 
     private static PipelineConfig pipeline(double flush, int grace, InputDefinition input, OutputDefinition output) {
         ServiceSettings d = ServiceSettings.defaults();
-        ServiceSettings service = new ServiceSettings(flush, grace, d.logLevel(), null, d.schedulerBase(),
-                d.schedulerCap(), false, d.httpListen(), d.httpPort(), null, false, "rejected", true, false,
+        ServiceSettings service = d.withTiming(flush, grace, d.schedulerBase(), d.schedulerCap(),
                 d.memBufLimit());
-        return new PipelineConfig(service, List.of(input), List.of(output));
+        return new PipelineConfig(service, List.of(input), List.of(), List.of(output));
     }
 }

@@ -41,7 +41,7 @@ class PluginErrorTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> out.delivered().size() == 5);
         assertThat(engine.metrics().output("out.0").get("retries")).isEqualTo(1);
-        assertThat(log.containing("java.lang.NoClassDefFoundError: com/acme/Missing; treated as RETRY")).hasSize(1);
+        assertThat(log.containing("NoClassDefFoundError: com/acme/Missing (a class is missing from the plugin jar or failed to initialise); treated as RETRY")).hasSize(1);
     }
 
     @Test

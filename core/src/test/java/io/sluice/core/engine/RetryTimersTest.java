@@ -6,34 +6,57 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RetryTimersTest {
 
-    private final ScheduledThreadPoolExecutor engineThread = new ScheduledThreadPoolExecutor(1);
+    private final EngineLoop loop = new EngineLoop();
 
     @AfterEach
     void stop() {
-        engineThread.shutdownNow();
+        loop.stopNow();
     }
 
     @Test
-    void aRetryScheduledWithANormalWaitJustAfterShutdownBeganFiresAtOnce() {
+    void onceShutdownBeganARetryWaitsOneUnitAtMostButNeverFiresEarly() {
         TestPipeline p = new TestPipeline();
         p.output("out.0", "*");
         OutputLane lane = new OutputLane(p.config().outputs().get(0), 0, RouteRule.none(),
                 new RetryPolicy(5, 20, 1, new Random(1)));
-        RouteTask task = new RouteTask(new Chunk(1, null, List.of(lane), new byte[0]), lane);
-        RetryTimers timers = new RetryTimers(engineThread, TimeUnit.SECONDS);
+        RouteTask task = new RouteTask(new Chunk(1, null, "t", List.of(lane), new byte[0]), lane);
+        RetryTimers timers = new RetryTimers(loop, TimeUnit.MILLISECONDS);
+        AtomicLong wait = new AtomicLong();
 
-        // A worker read hurrying() as false and chose a normal wait; shutdown's hurry() ran before it scheduled.
-        timers.hurry();
-        timers.schedule(task, 60);
+        loop.execute(() -> {
+            timers.hurry();
+            wait.set(timers.adjust(60_000));
+            timers.schedule(task, 200);
+        });
 
+        await().atMost(Duration.ofSeconds(2)).until(() -> wait.get() != 0);
+        assertThat(wait.get()).isEqualTo(1);
+        assertThat(lane.queued()).as("a retry scheduled during shutdown is not fired at once").isZero();
         await().atMost(Duration.ofSeconds(2)).until(() -> lane.queued() == 1);
-        assertThat(timers.size()).isZero();
+    }
+
+    @Test
+    void hurryHandsEveryWaitingTaskBackAtOnce() {
+        TestPipeline p = new TestPipeline();
+        p.output("out.0", "*");
+        OutputLane lane = new OutputLane(p.config().outputs().get(0), 0, RouteRule.none(),
+                new RetryPolicy(5, 20, 1, new Random(1)));
+        RetryTimers timers = new RetryTimers(loop, TimeUnit.SECONDS);
+
+        loop.execute(() -> {
+            for (int i = 0; i < 3; i++) {
+                timers.schedule(new RouteTask(new Chunk(i, null, "t", List.of(lane), new byte[0]), lane), 3600);
+            }
+            timers.hurry();
+        });
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> lane.queued() == 3);
     }
 }

@@ -7,7 +7,7 @@ import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
 import io.sluice.api.OutputPlugin;
 import io.sluice.api.PluginException;
-import io.sluice.api.config.PropertySpec;
+import io.sluice.api.config.Property;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class StartFailureTest {
             }
 
             @Override
-            public List<PropertySpec> properties() {
+            public List<Property<?>> properties() {
                 return List.of();
             }
 
@@ -64,7 +64,7 @@ class StartFailureTest {
             }
 
             @Override
-            public List<PropertySpec> properties() {
+            public List<Property<?>> properties() {
                 return List.of();
             }
 
@@ -77,7 +77,7 @@ class StartFailureTest {
                     }
 
                     @Override
-                    public io.sluice.api.FlushResult flush(io.sluice.api.event.EventChunk chunk, int worker) {
+                    public io.sluice.api.FlushResult flush(io.sluice.api.EventChunk chunk, int worker) {
                         return io.sluice.api.FlushResult.OK;
                     }
 
@@ -90,7 +90,7 @@ class StartFailureTest {
         Engine engine = p.engine();
 
         assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class)
-                .hasMessage("output 'linked.1' (linked) failed to start: com/acme/Missing")
+                .hasMessage("output 'linked.1' (linked) failed to start: NoClassDefFoundError: com/acme/Missing (a class is missing from the plugin jar or failed to initialise)")
                 .hasCauseInstanceOf(NoClassDefFoundError.class);
         assertThat(good.stopped()).isTrue();
         assertThat(in.context()).isNull();
@@ -111,7 +111,7 @@ class StartFailureTest {
             }
 
             @Override
-            public List<PropertySpec> properties() {
+            public List<Property<?>> properties() {
                 return List.of();
             }
 
@@ -119,12 +119,12 @@ class StartFailureTest {
             public io.sluice.api.Input create(io.sluice.api.InputContext context) {
                 throw new ExceptionInInitializerError("bad static state");
             }
-        }, "init.0", "t", io.sluice.api.config.PluginConfig.of(List.of(), java.util.Map.of()));
+        }, "init.0", "t", io.sluice.core.config.ValidatedConfig.empty());
         TestOutput out = p.output("out.0", "*");
         Engine engine = p.engine();
 
         assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class)
-                .hasMessage("input 'init.0' (static_init) failed to start: bad static state");
+                .hasMessage("input 'init.0' (static_init) failed to start: ExceptionInInitializerError: bad static state (a class is missing from the plugin jar or failed to initialise)");
         assertThat(out.stopped()).isTrue();
     }
 }

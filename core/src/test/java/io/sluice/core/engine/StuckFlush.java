@@ -15,7 +15,7 @@ final class StuckFlush implements TestOutput.Script {
     private final CountDownLatch entered = new CountDownLatch(1);
 
     @Override
-    public FlushResult answer(io.sluice.api.event.EventChunk chunk, int call, int worker) {
+    public FlushResult answer(io.sluice.api.EventChunk chunk, int call, int worker) {
         entered.countDown();
         while (true) {
             try {

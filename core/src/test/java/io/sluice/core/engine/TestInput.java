@@ -5,8 +5,8 @@ import io.sluice.api.Input;
 import io.sluice.api.InputContext;
 import io.sluice.api.InputPlugin;
 import io.sluice.api.PluginException;
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.event.EventBuffer;
+import io.sluice.api.config.Property;
+import io.sluice.support.event.EventBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,7 +36,7 @@ final class TestInput implements Input {
             }
 
             @Override
-            public List<PropertySpec> properties() {
+            public List<Property<?>> properties() {
                 return List.of();
             }
 
@@ -50,6 +50,11 @@ final class TestInput implements Input {
 
     /** Emits {@code count} records in one batch, each padded with {@code padding} bytes of text. */
     void emit(int count, int padding) {
+        emit(null, count, padding);
+    }
+
+    /** Emits {@code count} records in one batch under {@code tag} (the input's own tag when null). */
+    void emit(String tag, int count, int padding) {
         String pad = "x".repeat(padding);
         for (int i = 0; i < count; i++) {
             batch.beginEvent(1_700_000_000L, 0);
@@ -62,7 +67,11 @@ final class TestInput implements Input {
             }
             batch.endEvent();
         }
-        emitter().emit(batch);
+        if (tag == null) {
+            batch.emitTo(emitter());
+        } else {
+            batch.emitTo(emitter(), tag);
+        }
     }
 
     void emit(int count) {

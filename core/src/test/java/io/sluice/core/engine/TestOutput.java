@@ -4,10 +4,10 @@ import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
 import io.sluice.api.OutputPlugin;
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.event.Event;
-import io.sluice.api.event.EventChunk;
-import io.sluice.api.event.EventDecoder;
+import io.sluice.api.config.Property;
+import io.sluice.support.event.Event;
+import io.sluice.api.EventChunk;
+import io.sluice.support.event.EventDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -50,7 +50,7 @@ final class TestOutput implements Output {
             }
 
             @Override
-            public List<PropertySpec> properties() {
+            public List<Property<?>> properties() {
                 return List.of();
             }
 
@@ -93,8 +93,7 @@ final class TestOutput implements Output {
     }
 
     private static EventChunk copy(EventChunk c) {
-        byte[] bytes = java.util.Arrays.copyOfRange(c.data(), c.offset(), c.offset() + c.length());
-        return new EventChunk(c.id(), c.tag(), bytes, 0, bytes.length, c.records());
+        return c.copy();
     }
 
     /** Runs {@code action} inside {@link #stop()}, before the output counts as stopped. */

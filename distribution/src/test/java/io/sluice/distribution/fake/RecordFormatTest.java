@@ -3,8 +3,8 @@ package io.sluice.distribution.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventTime;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.support.event.EventTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package io.sluice.distribution.faults;
 import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.event.Event;
-import io.sluice.api.event.EventDecoder;
+import io.sluice.support.event.Event;
+import io.sluice.support.event.EventDecoder;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.support.MonitoringApi;

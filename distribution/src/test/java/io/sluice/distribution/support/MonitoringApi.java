@@ -27,6 +27,16 @@ public final class MonitoringApi {
         return metric("fluentbit_output_" + counter + "_total", instance);
     }
 
+    /** A filter's engine counter, e.g. {@code filter("grep.0", "drop_records")}. */
+    public long filter(String instance, String counter) {
+        return metric("fluentbit_filter_" + counter + "_total", instance);
+    }
+
+    /** A counter the output plugin defines itself, e.g. {@code sluice_output_confirmed_records_total}. */
+    public long outputPlugin(String instance, String counter) {
+        return metric("sluice_output_" + counter + "_total", instance);
+    }
+
     /** A counter the input plugin defines itself, e.g. {@code sluice_input_invalid_json_total}. */
     public long inputPlugin(String instance, String counter) {
         return metric("sluice_input_" + counter + "_total", instance);

@@ -4,8 +4,8 @@ import io.sluice.api.Input;
 import io.sluice.api.InputContext;
 import io.sluice.api.PluginException;
 import io.sluice.api.PluginMetrics;
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.log.RateLimitedLog;
+import io.sluice.api.RateLimitedLog;
+import io.sluice.support.event.EventBuffer;
 import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
@@ -29,6 +29,8 @@ final class CpuInput implements Input {
     private final CpuSampler sampler;
     private final EventBuffer buffer = new EventBuffer(1024);
     private final RateLimitedLog log;
+    /** {@code /proc/stat}, the file of every read error: a process's stat that cannot be read means it is gone. */
+    private final String hostStat;
     private final PluginMetrics.Counter readErrors;
     private volatile boolean paused;
     private ScheduledThreadPoolExecutor timer;
@@ -39,7 +41,8 @@ final class CpuInput implements Input {
     CpuInput(InputContext context, CpuSettings settings, File procRoot) {
         this.context = context;
         this.settings = settings;
-        this.log = new RateLimitedLog(context.logger(), 10_000);
+        this.log = context.rateLimitedLog();
+        this.hostStat = new File(procRoot, "stat").getPath();
         PluginMetrics metrics = context.metrics();
         this.readErrors = metrics.counter("read_errors", "samples skipped because /proc could not be read");
         PluginMetrics.Counter anomalies = metrics.counter("counter_anomalies",
@@ -48,7 +51,7 @@ final class CpuInput implements Input {
                 ? new ProcessCpuSampler(settings.pid(), procRoot, context.logger(), anomalies,
                         metrics.counter("process_unavailable", "intervals without a record because the process's "
                                 + "stat could not be read"))
-                : new HostCpuSampler(new File(procRoot, "stat"), log, anomalies);
+                : new HostCpuSampler(new File(hostStat), log, anomalies);
     }
 
     @Override
@@ -97,14 +100,14 @@ final class CpuInput implements Input {
         try {
             Instant now = Instant.now();
             if (sampler.sample(buffer, now.getEpochSecond(), now.getNano(), seconds) && !paused) {
-                context.emitter().emit(buffer);
+                buffer.emitTo(context.emitter());
             }
         } catch (IOException e) {
             readErrors.increment();
-            log.error("read", "error retrieving overall system CPU stats: {}", e.getMessage());
+            log.error("read", hostStat, "error retrieving overall system CPU stats: {}", e.getMessage());
         } catch (RuntimeException e) {
             readErrors.increment();
-            log.error("unexpected", "error retrieving overall system CPU stats: {}", e.toString());
+            log.error("unexpected", null, "error retrieving overall system CPU stats: {}", e.toString());
         } finally {
             buffer.clear();
         }

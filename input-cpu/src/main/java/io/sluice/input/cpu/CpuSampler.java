@@ -1,6 +1,6 @@
 package io.sluice.input.cpu;
 
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 import java.io.Closeable;
 import java.io.IOException;
 

@@ -5,31 +5,26 @@ import io.sluice.api.config.PluginConfig;
 /**
  * The cpu input's settings.
  *
- * @param intervalNanos the sampling interval; {@code Interval_Sec} + {@code Interval_NSec}, 1 s when both are ≤ 0
- * @param pid           the process to measure, or 0 or less for the whole system
+ * @param intervalNanos the sampling interval; {@code Interval_Sec} + {@code Interval_NSec}, 1 s when both are 0
+ * @param pid           the process to measure, or {@link CpuInputPlugin#WHOLE_SYSTEM}
  */
 record CpuSettings(long intervalNanos, int pid) {
 
-    static final String INTERVAL_SEC = "interval_sec";
-    static final String INTERVAL_NSEC = "interval_nsec";
-    static final String PID = "pid";
-
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    /** Reads validated configuration; a negative part of the interval counts as 0. */
+    /** Reads a configuration that core and {@link CpuInputPlugin#validate} have already checked. */
     static CpuSettings from(PluginConfig config) {
-        long seconds = config.getLong(INTERVAL_SEC, 1);
-        long nanos = config.getLong(INTERVAL_NSEC, 0);
-        return new CpuSettings(interval(seconds, nanos), config.getInt(PID, -1));
+        return new CpuSettings(interval(config.get(CpuInputPlugin.INTERVAL_SEC),
+                config.get(CpuInputPlugin.INTERVAL_NSEC)), config.get(CpuInputPlugin.PID));
     }
 
-    static long interval(long seconds, long nanos) {
-        if (seconds <= 0 && nanos <= 0) {
+    /** {@code seconds} s + {@code nanos} ns; as in Fluent Bit, an interval of 0 means the default, 1 s. */
+    private static long interval(int seconds, int nanos) {
+        if (seconds == 0 && nanos == 0) {
             return NANOS_PER_SECOND;
         }
-        long s = Math.min(Math.max(seconds, 0), Long.MAX_VALUE / NANOS_PER_SECOND - 1);
-        long n = Math.min(Math.max(nanos, 0), NANOS_PER_SECOND * 1000);
-        return s * NANOS_PER_SECOND + n;
+        // at most Integer.MAX_VALUE s, so the sum stays far below Long.MAX_VALUE ns
+        return seconds * NANOS_PER_SECOND + nanos;
     }
 
     /** The nominal interval in seconds, T in the spec's formulas. */
@@ -38,6 +33,6 @@ record CpuSettings(long intervalNanos, int pid) {
     }
 
     boolean measuresProcess() {
-        return pid > 0;
+        return pid != CpuInputPlugin.WHOLE_SYSTEM;
     }
 }

@@ -1,6 +1,6 @@
 package io.sluice.input.cpu;
 
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 
 /**
  * Turns tick deltas into the record's percentages: {@code ticks / HZ × 100 / cores / seconds}, where seconds is the

@@ -1,8 +1,8 @@
 package io.sluice.input.cpu;
 
 import io.sluice.api.PluginMetrics;
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.log.RateLimitedLog;
+import io.sluice.api.RateLimitedLog;
+import io.sluice.support.event.EventBuffer;
 import java.io.File;
 import java.io.IOException;
 
@@ -97,8 +97,8 @@ final class HostCpuSampler implements CpuSampler {
             if (dUser < 0 || dNice < 0 || dSystem < 0) {
                 anomalies.increment();
                 String line = current.core(now) < 0 ? "cpu" : "cpu" + current.core(now);
-                log.warn("backwards", "CPU counters of '{}' in /proc/stat went backwards; reporting 0 for this "
-                        + "interval", line);
+                log.warn("backwards", stat.path(), "CPU counters of '{}' in /proc/stat went backwards; reporting 0 "
+                        + "for this interval", line);
             } else {
                 user = dUser + dNice;
                 system = dSystem;

@@ -1,7 +1,7 @@
 package io.sluice.input.cpu;
 
 import io.sluice.api.PluginMetrics;
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 import java.io.File;
 import java.io.IOException;
 import org.slf4j.Logger;

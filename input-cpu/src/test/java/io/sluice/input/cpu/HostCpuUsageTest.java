@@ -3,8 +3,9 @@ package io.sluice.input.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import ch.qos.logback.classic.Level;
 import io.sluice.api.PluginException;
-import io.sluice.api.testing.TestInputContext;
+import io.sluice.testkit.TestInputContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -175,6 +176,19 @@ class HostCpuUsageTest {
         assertThat(context.counter("counter_anomalies")).isEqualTo(1);
         assertThat(context.emitter().onlyRecord().values())
                 .allSatisfy(v -> assertThat((Double) v).isNotNegative().isNotNaN());
+    }
+
+    @Test
+    void countersGoingBackwardsOnSeveralLinesAreLoggedOnceAndEachCounted() throws Exception {
+        proc.stat("cpu  100 0 50 1000", "cpu0 60 0 20 500", "cpu1 40 0 30 500");
+        start(Map.of());
+        proc.stat("cpu  4 0 52 1196", "cpu0 2 0 22 598", "cpu1 2 0 30 598");
+
+        input.sampleInterval();
+
+        assertThat(context.counter("counter_anomalies")).isEqualTo(3);
+        assertThat(context.log().messages(Level.WARN)).singleElement().asString()
+                .contains("'cpu'").contains("went backwards");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.sluice.input.cpu;
 
-import io.sluice.api.testing.TestInputContext;
+import io.sluice.testkit.TestInputContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

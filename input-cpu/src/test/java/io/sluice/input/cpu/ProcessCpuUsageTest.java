@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import ch.qos.logback.classic.Level;
 import io.sluice.api.PluginException;
-import io.sluice.api.testing.TestInputContext;
+import io.sluice.testkit.TestInputContext;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import io.sluice.api.testing.TestInputContext;
+import io.sluice.testkit.TestInputContext;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

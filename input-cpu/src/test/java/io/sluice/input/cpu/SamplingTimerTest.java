@@ -3,7 +3,7 @@ package io.sluice.input.cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sluice.api.testing.TestInputContext;
+import io.sluice.testkit.TestInputContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.sluice.input.tcp;
 
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 
 /** An {@link EventBuffer} that can also write Java chars as a UTF-8 string without creating a String. */
 final class RecordBuffer extends EventBuffer {

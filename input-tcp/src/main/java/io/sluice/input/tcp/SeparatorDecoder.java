@@ -1,6 +1,6 @@
 package io.sluice.input.tcp;
 
-import io.sluice.api.ByteSink;
+import io.sluice.support.ByteSink;
 
 /**
  * Splits a stream at every occurrence of a separator (one or more bytes, possibly split across reads); each non-empty

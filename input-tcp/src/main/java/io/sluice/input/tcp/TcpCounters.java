@@ -2,7 +2,7 @@ package io.sluice.input.tcp;
 
 import io.sluice.api.PluginContext;
 import io.sluice.api.PluginMetrics.Counter;
-import io.sluice.api.log.RateLimitedLog;
+import io.sluice.api.RateLimitedLog;
 import org.slf4j.Logger;
 
 /** The counters and rate-limited warnings of one tcp input, shared by all its connections (selector thread). */
@@ -29,7 +29,7 @@ final class TcpCounters {
         incomplete = m.counter("incomplete_records", "Unfinished records dropped when their connection closed.");
         skipped = m.counter("skipped_values", "Top-level JSON values that are not objects, skipped.");
         log = context.logger();
-        limited = new RateLimitedLog(log, 5_000);
+        limited = context.rateLimitedLog();
     }
 
     /** The problems of the connection from {@code peer}, counted here and logged with its address. */
@@ -38,28 +38,29 @@ final class TcpCounters {
             @Override
             public void invalidJson(String reason, byte[] data, int off, int len) {
                 invalidJson.increment();
-                limited.warn("invalid_json", "invalid JSON message from {}, skipping to the next line: {}; data: '{}'",
-                        peer, reason, BytePreview.of(data, off, len, PREVIEW_BYTES));
+                limited.warn("invalid_json", peer,
+                        "invalid JSON message from {}, skipping to the next line: {}; data: '{}'", peer, reason,
+                        BytePreview.of(data, off, len, PREVIEW_BYTES));
             }
 
             @Override
             public void oversize(long size, int limit) {
                 oversize.increment();
-                limited.warn("oversize", "{}: record of {} bytes exceeds 'Buffer_Size' ({} KB), dropped",
+                limited.warn("oversize", peer, "{}: record of {} bytes exceeds 'Buffer_Size' ({} KB), dropped",
                         peer, size, limit / 1024);
             }
 
             @Override
             public void skippedValue(String kind) {
                 skipped.increment();
-                limited.warn("skipped", "{}: {} is not a record, skipped", peer, kind);
+                limited.warn("skipped", peer, "{}: {} is not a record, skipped", peer, kind);
             }
 
             @Override
             public void incomplete(long size) {
                 incomplete.increment();
-                limited.warn("incomplete", "{}: connection closed inside a record ({} bytes), record dropped",
-                        peer, size);
+                limited.warn("incomplete", peer,
+                        "{}: connection closed inside a record ({} bytes), record dropped", peer, size);
             }
         };
     }

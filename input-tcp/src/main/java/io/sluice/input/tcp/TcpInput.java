@@ -155,7 +155,12 @@ final class TcpInput implements Input {
             }
             drain();
         } catch (IOException | RuntimeException | LinkageError e) {
-            counters.log.error("selector loop failed, closing every connection: {}", e.toString(), e);
+            if (stopping) {
+                counters.log.error("selector loop failed, closing every connection: {}", e.toString(), e);
+            } else {
+                // nothing accepts or reads any more: core must know, or the service would go on deaf
+                context.reportFailure("selector loop failed, every connection closed", e);
+            }
         } finally {
             closeQuietly();
         }
@@ -197,7 +202,7 @@ final class TcpInput implements Input {
             } catch (IOException e) {
                 // e.g. out of file descriptors: the pending connection stays ready, so keep accepting off for a
                 // moment instead of spinning on select()
-                counters.limited.warn("accept", "cannot accept a connection, retrying in {} ms: {}",
+                counters.limited.warn("accept", null, "cannot accept a connection, retrying in {} ms: {}",
                         ACCEPT_BACKOFF_MILLIS, e.toString());
                 serverKey.interestOps(0);
                 acceptAgainAt = System.nanoTime() + ACCEPT_BACKOFF_MILLIS * 1_000_000L;
@@ -211,7 +216,7 @@ final class TcpInput implements Input {
                         new TcpConnection(ch, decoderFor(peer), peer));
                 counters.connections.increment();
             } catch (IOException e) {
-                counters.limited.warn("accept", "cannot set up an accepted connection: {}", e.toString());
+                counters.limited.warn("accept", null, "cannot set up an accepted connection: {}", e.toString());
                 closeChannel(ch);
             }
         }
@@ -260,7 +265,7 @@ final class TcpInput implements Input {
             counters.bytesRead.add(n);
             Instant now = Instant.now();
             c.decoder().feed(readBuffer.array(), 0, n, out, now.getEpochSecond(), now.getNano());
-            emitter.emit(out);
+            out.emitTo(emitter);
             if (paused && !stopping) {
                 return true;
             }

@@ -4,8 +4,9 @@ import io.sluice.api.Input;
 import io.sluice.api.InputContext;
 import io.sluice.api.InputPlugin;
 import io.sluice.api.PluginException;
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.config.PropertyType;
+import io.sluice.api.config.InvalidConfigException;
+import io.sluice.api.config.PluginConfig;
+import io.sluice.api.config.Property;
 import java.util.List;
 
 /**
@@ -13,23 +14,33 @@ import java.util.List;
  * where that one loses data. Differences: a top-level JSON array yields one record per object element (not
  * {@code {"msg":[...]}}); a scalar is skipped with a warning instead of blocking the connection; invalid JSON costs
  * only the bad line, not the whole buffer; a record over Buffer_Size is dropped but the connection stays open; a
- * pause stops reading instead of closing connections. As in Fluent Bit, Source_Address_Key applies to JSON only.
+ * pause stops reading instead of closing connections; Chunk_Size and Buffer_Size must be whole numbers of KB, where
+ * Fluent Bit reads only the leading digits ({@code 32k} as 32). As in Fluent Bit, Source_Address_Key applies to JSON
+ * only.
  */
 public final class TcpInputPlugin implements InputPlugin {
 
-    private static final List<PropertySpec> PROPERTIES = List.of(
-            PropertySpec.of("listen", PropertyType.STRING, "0.0.0.0", "Address to listen on."),
-            PropertySpec.of("port", PropertyType.INTEGER, "5170",
-                    "TCP port to listen on (0 picks a free port)."),
-            PropertySpec.of("buffer_size", PropertyType.STRING, null,
-                    "Largest record per connection, in KB (default: Chunk_Size)."),
-            PropertySpec.of("chunk_size", PropertyType.STRING, "32", "Read size per connection, in KB."),
-            PropertySpec.choice("format", "json", "Payload format: json (stream of objects) or none (lines).",
-                    "json", "none"),
-            PropertySpec.of("separator", PropertyType.STRING, "\\n",
-                    "Record separator for format none; escapes such as \\r\\n are understood."),
-            PropertySpec.of("source_address_key", PropertyType.STRING, null,
-                    "Key added to each JSON record with the peer address as tcp://IP:PORT."));
+    /** The largest Chunk_Size and Buffer_Size in KB: 1 GiB, so that the size in bytes still fits an int. */
+    static final int MAX_KB = 1_048_576;
+    /** The {@link #FORMAT} of a stream of JSON values; the other is {@code none}, separated lines. */
+    static final String JSON = "json";
+
+    static final Property<String> LISTEN = Property.string("listen", "Address to listen on.").withDefault("0.0.0.0");
+    static final Property<Integer> PORT = Property.integer("port", "TCP port to listen on (0 picks a free port).")
+            .withDefault("5170").range(0, 65535);
+    static final Property<Integer> BUFFER_SIZE = Property.integer("buffer_size",
+            "Largest record per connection, in KB (default: Chunk_Size).").range(1, MAX_KB);
+    static final Property<Integer> CHUNK_SIZE = Property.integer("chunk_size", "Read size per connection, in KB.")
+            .withDefault("32").range(1, MAX_KB);
+    static final Property<String> FORMAT = Property.choice("format",
+            "Payload format: json (stream of objects) or none (lines).", JSON, "none").withDefault(JSON);
+    static final Property<String> SEPARATOR = Property.string("separator",
+            "Record separator for format none; escapes such as \\r\\n are understood.").withDefault("\\n");
+    static final Property<String> SOURCE_ADDRESS_KEY = Property.string("source_address_key",
+            "Key added to each JSON record with the peer address as tcp://IP:PORT.");
+
+    private static final List<Property<?>> PROPERTIES = List.of(LISTEN, PORT, BUFFER_SIZE, CHUNK_SIZE, FORMAT,
+            SEPARATOR, SOURCE_ADDRESS_KEY);
 
     @Override
     public String name() {
@@ -42,12 +53,21 @@ public final class TcpInputPlugin implements InputPlugin {
     }
 
     @Override
-    public List<PropertySpec> properties() {
+    public List<Property<?>> properties() {
         return PROPERTIES;
+    }
+
+    /** Refuses a separator that unescapes to nothing, which no type can express: it would never split the stream. */
+    @Override
+    public void validate(PluginConfig config) throws InvalidConfigException {
+        if (TcpSettings.unescape(config.get(SEPARATOR)).length == 0) {
+            throw new InvalidConfigException(SEPARATOR,
+                    "Separator must not be empty: expected one or more bytes, such as \\n or \\r\\n");
+        }
     }
 
     @Override
     public Input create(InputContext context) throws PluginException {
-        return new TcpInput(context, TcpSettings.from(context.config(), context.logger()));
+        return new TcpInput(context, TcpSettings.from(context.config()));
     }
 }

@@ -1,7 +1,7 @@
 package io.sluice.input.tcp;
 
-import io.sluice.api.event.Event;
-import io.sluice.api.event.EventDecoder;
+import io.sluice.support.event.Event;
+import io.sluice.support.event.EventDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

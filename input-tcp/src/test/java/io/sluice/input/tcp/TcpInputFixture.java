@@ -2,8 +2,8 @@ package io.sluice.input.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.testing.RecordingEmitter;
-import io.sluice.api.testing.TestInputContext;
+import io.sluice.testkit.RecordingEmitter;
+import io.sluice.testkit.TestInputContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

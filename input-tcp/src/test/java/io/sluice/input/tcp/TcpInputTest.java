@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import java.net.Socket;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,28 @@ class TcpInputTest extends TcpInputFixture {
         send(s, records(0, 500));
         input.stop();
         assertThat(sequence()).isEqualTo(range(0, 500));
+    }
+
+    @Test
+    void problemsThatRepeatAreLoggedOnceNamingThePeer() throws Exception {
+        start();
+        Socket s = connect();
+        send(s, "{\"broken\": tru}\n{\"b\": }\n{\"ok\":1}\n");
+        await().atMost(10, SECONDS).until(() -> emitter.count() == 1);
+        assertThat(context.counter("invalid_json")).isEqualTo(2);
+        assertThat(context.log().messages(Level.WARN)).singleElement().asString()
+                .contains("invalid JSON").contains("tcp://127.0.0.1:" + s.getLocalPort());
+    }
+
+    @Test
+    void aFailureThatEndsTheSelectorThreadIsReportedAsTheInputsFailure() throws Exception {
+        start();
+        emitter.afterEmit(n -> {
+            throw new LinkageError("simulated failure on the selector thread");
+        });
+        send(connect(), "{\"a\":1}\n");
+        await().atMost(10, SECONDS).until(() -> !context.failures().isEmpty());
+        assertThat(context.failures()).singleElement().asString().contains("selector loop failed");
     }
 
     @Test

@@ -1,23 +1,35 @@
 package io.sluice.input.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.sluice.api.PluginException;
-import io.sluice.api.config.PluginConfig;
+import io.sluice.core.config.ConfigException;
+import io.sluice.testkit.TestConfigs;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TcpSettingsTest {
 
-    private static TcpSettings settings(Map<String, String> given) throws PluginException {
-        return TcpSettings.from(PluginConfig.ofSingle(new TcpInputPlugin().properties(), given),
-                LoggerFactory.getLogger(TcpSettingsTest.class));
+    private static TcpSettings settings(Map<String, String> given) {
+        return TcpSettings.from(TestConfigs.of(new TcpInputPlugin(), given));
+    }
+
+    /** Core's message refusing {@code key value}, after checking that core blames {@code key}. */
+    private static String refusal(String key, String value) {
+        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+                () -> TestConfigs.of(new TcpInputPlugin(), Map.of(key, value)));
+        assertThat(e).as("%s %s is refused", key, value).isNotNull();
+        // the testkit's message leaves the key out; core's exception carries it
+        assertThat(e.getCause()).isInstanceOfSatisfying(ConfigException.class,
+                c -> assertThat(c.key()).isEqualTo(key.toLowerCase(Locale.ROOT)));
+        return e.getMessage();
     }
 
     @Test
-    void defaultsAreThoseOfFluentBit() throws PluginException {
+    void defaultsAreThoseOfFluentBit() {
         TcpSettings s = settings(Map.of());
         assertThat(s.listen()).isEqualTo("0.0.0.0");
         assertThat(s.port()).isEqualTo(5170);
@@ -29,15 +41,23 @@ class TcpSettingsTest {
     }
 
     @Test
-    void sizesAreKilobytesReadLikeAtoi() throws PluginException {
-        TcpSettings s = settings(Map.of("Chunk_Size", "64k", "Buffer_Size", "1M"));
+    void sizesAreKilobytes() {
+        TcpSettings s = settings(Map.of("Chunk_Size", "64", "Buffer_Size", "1"));
         assertThat(s.chunkSize()).isEqualTo(64 * 1024);
         assertThat(s.bufferSize()).isEqualTo(1024);
     }
 
     @Test
-    void bufferSizeDefaultsToChunkSize() throws PluginException {
+    void theLargestSizesStillFitAnInt() {
+        TcpSettings s = settings(Map.of("Chunk_Size", "1048576", "Buffer_Size", "1048576"));
+        assertThat(s.chunkSize()).isEqualTo(1 << 30);
+        assertThat(s.bufferSize()).isEqualTo(1 << 30);
+    }
+
+    @Test
+    void bufferSizeDefaultsToChunkSize() {
         assertThat(settings(Map.of("chunk_size", "8")).bufferSize()).isEqualTo(8 * 1024);
+        assertThat(settings(Map.of("chunk_size", "8", "buffer_size", "16")).bufferSize()).isEqualTo(16 * 1024);
     }
 
     @Test
@@ -45,17 +65,49 @@ class TcpSettingsTest {
         assertThat(TcpSettings.unescape("\\r\\n")).containsExactly('\r', '\n');
         assertThat(TcpSettings.unescape("\\t|\\a\\b\\v\\f\\\\")).containsExactly('\t', '|', 7, 8, 11, 12, '\\');
         assertThat(TcpSettings.unescape("a\\qb")).containsExactly('a', '\\', 'q', 'b');
+        assertThat(settings(Map.of("separator", "\\r\\n")).separator()).containsExactly('\r', '\n');
     }
 
     @Test
-    void formatIsCaseInsensitiveAndNoneMeansLines() throws PluginException {
+    void formatIsCaseInsensitiveAndNoneMeansLines() {
         assertThat(settings(Map.of("format", "NONE")).json()).isFalse();
-        assertThatThrownBy(() -> settings(Map.of("format", "xml"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(settings(Map.of("format", "Json")).json()).isTrue();
+        assertThat(refusal("format", "xml")).contains("'xml'").contains("json, none");
     }
 
     @Test
-    void aZeroSizeIsRejectedWithTheKeysToFix() {
-        assertThatThrownBy(() -> settings(Map.of("buffer_size", "0"))).isInstanceOf(PluginException.class)
-                .hasMessageContaining("Buffer_Size");
+    void anEmptySourceAddressKeyAddsNoKey() {
+        assertThat(settings(Map.of("source_address_key", "")).sourceAddressKey()).isNull();
+        assertThat(settings(Map.of("source_address_key", "peer")).sourceAddressKey()).isEqualTo("peer");
+    }
+
+    @Test
+    void portZeroMeansAnyFreePortAndAPortOutsideTheTcpRangeIsRefused() {
+        assertThat(settings(Map.of("port", "0")).port()).isZero();
+        assertThat(settings(Map.of("port", "65535")).port()).isEqualTo(65535);
+        assertThat(refusal("Port", "65536")).contains("'65536'").contains("from 0 to 65535");
+        assertThat(refusal("Port", "-1")).contains("'-1'").contains("from 0 to 65535");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Chunk_Size", "Buffer_Size"})
+    void aSizeOutsideOneKilobyteToOneGigabyteIsRefusedWithTheRange(String key) {
+        assertThat(refusal(key, "0")).contains("'0'").contains("from 1 to 1048576");
+        assertThat(refusal(key, "-5")).contains("'-5'").contains("from 1 to 1048576");
+        assertThat(refusal(key, "1048577")).contains("'1048577'").contains("from 1 to 1048576");
+        assertThat(refusal(key, "99999999999999999")).contains("'99999999999999999'").contains("from 1 to 1048576");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Chunk_Size", "Buffer_Size"})
+    void aSizeWithASuffixIsRefusedInsteadOfReadLikeAtoi(String key) {
+        // Fluent Bit would read 32k as 32 KB and 1M as 1 KB; a whole number of KB leaves no doubt
+        assertThat(refusal(key, "32k")).contains("'32k'").contains("whole number");
+        assertThat(refusal(key, "1M")).contains("'1M'").contains("whole number");
+    }
+
+    @Test
+    void anEmptySeparatorIsRefusedBeforeTheInputIsCreated() {
+        assertThat(refusal("Separator", "")).contains("Separator must not be empty").contains("\\r\\n");
     }
 }

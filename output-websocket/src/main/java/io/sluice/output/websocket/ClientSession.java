@@ -1,6 +1,6 @@
 package io.sluice.output.websocket;
 
-import io.sluice.api.net.TlsSettings;
+import io.sluice.support.net.TlsSettings;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;

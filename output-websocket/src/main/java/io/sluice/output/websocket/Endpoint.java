@@ -1,5 +1,8 @@
 package io.sluice.output.websocket;
 
+import io.sluice.api.config.InvalidConfigException;
+import io.sluice.api.config.PluginConfig;
+import io.sluice.support.net.TlsSettings;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,12 +14,32 @@ import java.util.Map;
  */
 record Endpoint(URI uri, List<Header> headers) {
 
+    private static final int WS_PORT = 80;
+    private static final int WSS_PORT = 443;
+
     /** One configured {@code Header}; {@link #toString()} leaves the value out. */
     record Header(String name, String value) {
         @Override
         public String toString() {
             return name;
         }
+    }
+
+    /**
+     * The endpoint {@code config} describes. It checks what the declarations cannot (host, URL, header syntax), so
+     * the plugin's {@code validate} calls it too and a bad one is refused before anything starts.
+     */
+    static Endpoint from(PluginConfig config) throws InvalidConfigException {
+        String host = config.get(WebSocketProperties.HOST).trim();
+        if (host.isEmpty()) {
+            throw new InvalidConfigException(WebSocketProperties.HOST, "Host must not be empty");
+        }
+        boolean tls = config.get(TlsSettings.TLS);
+        Integer port = config.get(WebSocketProperties.PORT);
+        // as Fluent Bit: an unset Port is the scheme's own
+        int effectivePort = port != null ? port : tls ? WSS_PORT : WS_PORT;
+        return new Endpoint(WebSocketUrl.of(tls, host, effectivePort, config.get(WebSocketProperties.URI)),
+                HeaderEntries.parse(config.getAll(WebSocketProperties.HEADER)));
     }
 
     /**

@@ -1,14 +1,14 @@
 package io.sluice.output.websocket;
 
+import io.sluice.api.EventChunk;
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
 import io.sluice.api.PluginException;
 import io.sluice.api.PluginMetrics;
-import io.sluice.api.event.EventChunk;
-import io.sluice.api.format.FormatException;
-import io.sluice.api.log.RateLimitedLog;
-import io.sluice.api.net.TlsSettings;
+import io.sluice.api.RateLimitedLog;
+import io.sluice.support.format.FormatException;
+import io.sluice.support.net.TlsSettings;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.List;
@@ -45,7 +45,7 @@ final class WebSocketOutput implements Output {
         this.bytes = context.metrics().counter("payload_bytes", "Formatted payload bytes delivered");
         this.formatErrors = context.metrics().counter("format_errors",
                 "Records of chunks dropped because a record could not be formatted");
-        this.formatLog = new RateLimitedLog(log, 10_000);
+        this.formatLog = context.rateLimitedLog();
     }
 
     @Override
@@ -90,8 +90,10 @@ final class WebSocketOutput implements Output {
             messages = encoders[worker].encode(chunk);
         } catch (FormatException e) {
             formatErrors.add(chunk.records());
-            formatLog.error("format", "cannot format chunk {} ({} records) as {}: {}; the chunk is dropped",
-                    chunk.id(), chunk.records(), settings.format().format().optionValue(), e.getMessage());
+            // the tag is the subject: the summary of held-back lines then says which sources send such records
+            formatLog.error("format", chunk.tag(),
+                    "cannot format chunk {} ({} records) as {}: {}; the chunk is dropped", chunk.id(),
+                    chunk.records(), settings.format().format().optionValue(), e.getMessage());
             return FlushResult.ERROR;
         }
         FlushResult result = connections[worker].send(messages);

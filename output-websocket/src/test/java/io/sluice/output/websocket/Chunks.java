@@ -1,10 +1,10 @@
 package io.sluice.output.websocket;
 
-import io.sluice.api.event.Event;
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventChunk;
-import io.sluice.api.event.EventDecoder;
-import io.sluice.api.event.EventTime;
+import io.sluice.api.EventChunk;
+import io.sluice.support.event.Event;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.support.event.EventDecoder;
+import io.sluice.support.event.EventTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,18 +1,17 @@
 package io.sluice.output.websocket;
 
-import io.sluice.api.testing.TestOutputContext;
-
 import static io.sluice.output.websocket.OutputHarness.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.ByteSink;
+import io.sluice.api.EventChunk;
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
-import io.sluice.api.event.EventChunk;
-import io.sluice.api.format.DateFormat;
-import io.sluice.api.format.EventFormatter;
-import io.sluice.api.format.Format;
-import io.sluice.api.format.FormatOptions;
+import io.sluice.support.ByteSink;
+import io.sluice.support.format.DateFormat;
+import io.sluice.support.format.EventFormatter;
+import io.sluice.support.format.Format;
+import io.sluice.support.format.FormatOptions;
+import io.sluice.testkit.TestOutputContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +97,7 @@ class FormatsOverTheWireTest {
     @ParameterizedTest
     @EnumSource(value = Format.class, names = {"JSON", "JSON_STREAM", "JSON_LINES"})
     void invalidUtf8InARecordStillMakesAValidTextFrame(Format format) throws Exception {
-        io.sluice.api.event.EventBuffer buffer = new io.sluice.api.event.EventBuffer(64);
+        io.sluice.support.event.EventBuffer buffer = new io.sluice.support.event.EventBuffer(64);
         buffer.beginEvent(1700000000L, 0);
         buffer.writeMapHeader(1);
         buffer.writeString("log");
@@ -137,14 +136,14 @@ class FormatsOverTheWireTest {
     }
 
     private static EventChunk chunkWithGelfFields() {
-        io.sluice.api.event.EventBuffer buffer = new io.sluice.api.event.EventBuffer(512);
+        io.sluice.support.event.EventBuffer buffer = new io.sluice.support.event.EventBuffer(512);
         for (int i = 0; i < 3; i++) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("short_message", "hello " + i);
             body.put("seq", (long) i);
             body.put("level", 6L);
             body.put("text", "ünïcödé \"quoted\"\ttab");
-            buffer.writeEvent(new io.sluice.api.event.EventTime(1700000000L + i, 123456789), body);
+            buffer.writeEvent(new io.sluice.support.event.EventTime(1700000000L + i, 123456789), body);
         }
         return EventChunk.of("test", buffer.toByteArray(), 3);
     }

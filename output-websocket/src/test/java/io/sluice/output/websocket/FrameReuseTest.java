@@ -3,13 +3,12 @@ package io.sluice.output.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.api.EventChunk;
 import io.sluice.api.FlushResult;
-import io.sluice.api.config.PluginConfig;
-import io.sluice.api.event.EventChunk;
+import io.sluice.testkit.TestConfigs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.net.SocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,9 +39,9 @@ class FrameReuseTest {
     @ValueSource(strings = {"on", "off"})
     void everyDeliveredChunkAfterTheFirstIsFramedIntoTheSameArrayAndArrivesIntact(String confirm) throws Exception {
         server = RecordingServer.start(0);
-        WebSocketSettings settings = WebSocketSettings.from(PluginConfig.ofSingle(
-                new WebSocketOutputPlugin().properties(), Map.of("host", "127.0.0.1",
-                        "port", Integer.toString(server.boundPort()), "confirm_delivery", confirm)));
+        WebSocketSettings settings = WebSocketSettings.from(TestConfigs.of(new WebSocketOutputPlugin(),
+                TestConfigs.settings("host", "127.0.0.1", "port", Integer.toString(server.boundPort()),
+                        "confirm_delivery", confirm)));
         reaper = new SessionReaper("test");
         connection = new WebSocketConnection(0, settings, SocketFactory.getDefault(), reaper,
                 LoggerFactory.getLogger(FrameReuseTest.class));

@@ -1,7 +1,5 @@
 package io.sluice.output.websocket;
 
-import io.sluice.api.testing.TestOutputContext;
-
 import static io.sluice.output.websocket.OutputHarness.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.output.websocket.ScriptedServer.Behaviour;
+import io.sluice.testkit.TestOutputContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

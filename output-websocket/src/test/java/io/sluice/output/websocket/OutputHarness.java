@@ -1,10 +1,9 @@
 package io.sluice.output.websocket;
 
-import io.sluice.api.testing.TestOutputContext;
-
+import io.sluice.api.EventChunk;
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
-import io.sluice.api.event.EventChunk;
+import io.sluice.testkit.TestOutputContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

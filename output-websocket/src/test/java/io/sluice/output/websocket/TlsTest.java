@@ -1,16 +1,16 @@
 package io.sluice.output.websocket;
 
-import io.sluice.api.testing.TestOutputContext;
-
 import static io.sluice.output.websocket.OutputHarness.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import io.sluice.api.EventChunk;
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.PluginException;
-import io.sluice.api.event.EventChunk;
+import io.sluice.testkit.TestOutputContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -131,10 +131,17 @@ class TlsTest {
     }
 
     @Test
-    void missingCaFileFailsAtStartNamingTheFile() throws Exception {
-        Output out = new WebSocketOutputPlugin().create(
-                context("localhost", Map.of("tls.ca_file", dir.resolve("nope.pem").toString())));
+    void missingCaFileIsAConfigurationErrorNamingTheFile() {
+        // tls.ca_file is declared a file: core refuses it with the configuration, before the plugin is created
+        assertThatThrownBy(() -> context("localhost", Map.of("tls.ca_file", dir.resolve("nope.pem").toString())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope.pem", "does not exist");
+    }
 
-        assertThatThrownBy(out::start).isInstanceOf(PluginException.class).hasMessageContaining("nope.pem");
+    @Test
+    void caFileWithoutACertificateFailsAtStartNamingTheFile() throws Exception {
+        Path notPem = Files.writeString(dir.resolve("not-a-ca.pem"), "this is not a certificate\n");
+        Output out = new WebSocketOutputPlugin().create(context("localhost", Map.of("tls.ca_file", notPem.toString())));
+
+        assertThatThrownBy(out::start).isInstanceOf(PluginException.class).hasMessageContaining("not-a-ca.pem");
     }
 }

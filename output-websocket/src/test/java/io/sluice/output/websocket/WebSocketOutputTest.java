@@ -1,14 +1,14 @@
 package io.sluice.output.websocket;
 
-import io.sluice.api.testing.TestOutputContext;
-
 import static io.sluice.output.websocket.OutputHarness.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.api.EventChunk;
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
-import io.sluice.api.event.EventChunk;
+import io.sluice.testkit.TestConfigs;
+import io.sluice.testkit.TestOutputContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -155,10 +155,9 @@ class WebSocketOutputTest {
     @Test
     void uriWithoutLeadingSlashAndCustomHeadersReachTheServerAndHeaderValuesAreNeverLogged() throws Exception {
         RecordingServer server = server(0);
-        TestOutputContext context = new TestOutputContext(new WebSocketOutputPlugin(), Map.of(
-                "host", List.of("127.0.0.1"), "port", List.of(Integer.toString(server.boundPort())),
-                "uri", List.of("ingest/logs?tenant=a"),
-                "header", List.of("X-Token secret-value-1", "X-Team  platform team")), 1);
+        TestOutputContext context = new TestOutputContext(new WebSocketOutputPlugin(), TestConfigs.settings(
+                "host", "127.0.0.1", "port", Integer.toString(server.boundPort()), "uri", "ingest/logs?tenant=a",
+                "header", "X-Token secret-value-1", "header", "X-Team  platform team"), 1);
         Output out = harness.start(context);
 
         deliver(out, Chunks.numbered(0, 1));

@@ -1,6 +1,8 @@
-package io.sluice.api.event;
+package io.sluice.support.event;
 
-import io.sluice.api.ByteSink;
+import io.sluice.api.Emitter;
+import io.sluice.api.FilterSink;
+import io.sluice.support.ByteSink;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,23 @@ public class EventBuffer extends ByteSink {
     /** Starts an event at {@code time} with empty metadata; the body map comes next. */
     public final void beginEvent(EventTime time) {
         beginEvent(time.seconds(), time.nanos());
+    }
+
+    /**
+     * Starts an event at {@code time} whose metadata map the caller writes next (header and pairs), then the body
+     * map.
+     */
+    public final void beginEventWithMetadata(long seconds, int nanos) {
+        ensure(12);
+        byte[] b = buf;
+        int p = size;
+        b[p] = (byte) 0x92;
+        b[p + 1] = (byte) 0x92;
+        b[p + 2] = (byte) 0xd7;
+        b[p + 3] = 0;
+        putInt(b, p + 4, (int) seconds);
+        putInt(b, p + 8, nanos);
+        size = p + 12;
     }
 
     /** Counts the event just written. */
@@ -303,6 +322,38 @@ public class EventBuffer extends ByteSink {
         beginEvent(time);
         writeValue(body);
         endEvent();
+    }
+
+    /** Writes a whole event: time, {@code metadata} and {@code body}, and counts it. */
+    public final void writeEvent(EventTime time, Map<String, ?> metadata, Map<String, ?> body) {
+        beginEventWithMetadata(time.seconds(), time.nanos());
+        writeValue(metadata);
+        writeValue(body);
+        endEvent();
+    }
+
+    /** Hands every event to {@code emitter} under the input's tag (if any), then clears the buffer for reuse. */
+    public final void emitTo(Emitter emitter) {
+        if (events > 0) {
+            emitter.emit(buf, 0, size, events);
+        }
+        clear();
+    }
+
+    /** Hands every event to {@code emitter} under {@code tag} (if any), then clears the buffer for reuse. */
+    public final void emitTo(Emitter emitter, String tag) {
+        if (events > 0) {
+            emitter.emit(tag, buf, 0, size, events);
+        }
+        clear();
+    }
+
+    /** Writes every event to {@code sink} (if any), then clears the buffer for reuse. */
+    public final void writeTo(FilterSink sink) {
+        if (events > 0) {
+            sink.write(buf, 0, size, events);
+        }
+        clear();
     }
 
     private void putShort(int v) {

@@ -1,5 +1,7 @@
-package io.sluice.api.event;
+package io.sluice.support.event;
 
+import io.sluice.api.EventBatch;
+import io.sluice.api.EventChunk;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -24,6 +26,11 @@ public final class EventDecoder {
     /** Every event in {@code chunk}. */
     public static List<Event> decode(EventChunk chunk) {
         return decode(chunk.data(), chunk.offset(), chunk.length());
+    }
+
+    /** Every event in {@code batch}. */
+    public static List<Event> decode(EventBatch batch) {
+        return decode(batch.data(), batch.offset(), batch.length());
     }
 
     /** Every event in {@code data[offset, offset+length)}; throws {@link IllegalArgumentException} on bad bytes. */

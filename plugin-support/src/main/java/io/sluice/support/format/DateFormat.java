@@ -1,4 +1,4 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import io.sluice.api.ByteSink;
+import io.sluice.support.ByteSink;
 
 /** Writes an event timestamp as one of the {@link DateFormat}s; sub-second parts are truncated, never rounded. */
 final class DateText {

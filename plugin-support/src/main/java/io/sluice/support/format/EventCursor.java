@@ -1,6 +1,6 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import io.sluice.api.event.EventChunk;
+import io.sluice.api.EventChunk;
 
 /**
  * Walks the events of a chunk in place: for each one it decodes the timestamp and remembers where the metadata and

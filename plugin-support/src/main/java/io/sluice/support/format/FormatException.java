@@ -1,4 +1,4 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
 /** A record that cannot be formatted (malformed msgpack, a GELF record without short_message, ...). */
 public class FormatException extends Exception {

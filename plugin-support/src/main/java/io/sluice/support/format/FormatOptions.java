@@ -1,8 +1,7 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
 import io.sluice.api.config.PluginConfig;
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.config.PropertyType;
+import io.sluice.api.config.Property;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,22 +28,32 @@ public record FormatOptions(Format format, String dateKey, DateFormat dateFormat
                             boolean nanToNull, String gelfShortMessageKey, String gelfFullMessageKey,
                             String gelfHostKey, String gelfLevelKey, String gelfTimestampKey) {
 
-    /** The option holding the format. */
-    public static final String FORMAT = "format";
-    /** The option holding the date key. */
-    public static final String JSON_DATE_KEY = "json_date_key";
-    /** The option holding the date format. */
-    public static final String JSON_DATE_FORMAT = "json_date_format";
-    /** The option naming the short_message key. */
-    public static final String GELF_SHORT_MESSAGE_KEY = "gelf_short_message_key";
-    /** The option naming the full_message key. */
-    public static final String GELF_FULL_MESSAGE_KEY = "gelf_full_message_key";
-    /** The option naming the host key. */
-    public static final String GELF_HOST_KEY = "gelf_host_key";
-    /** The option naming the level key. */
-    public static final String GELF_LEVEL_KEY = "gelf_level_key";
-    /** The option naming the timestamp key. */
-    public static final String GELF_TIMESTAMP_KEY = "gelf_timestamp_key";
+    /** {@code format}, read back whatever choices the output declared. */
+    public static final Property<String> FORMAT = Property.choice("format", "The payload format",
+            Arrays.stream(Format.values()).map(Format::optionValue).toArray(String[]::new));
+    /** {@code json_date_key}. */
+    public static final Property<String> JSON_DATE_KEY = Property.string("json_date_key",
+            "Specifies the name of the date field in output; false, off or no disables it").withDefault("date");
+    /** {@code json_date_format}. */
+    public static final Property<String> JSON_DATE_FORMAT = Property.choice("json_date_format",
+            "Specifies the format of the date. Supported formats are double, epoch, epoch_ms, iso8601 "
+                    + "and java_sql_timestamp", DateFormat.allNames().toArray(String[]::new))
+            .withDefault(DateFormat.DOUBLE.optionValue());
+    /** {@code gelf_short_message_key}. */
+    public static final Property<String> GELF_SHORT_MESSAGE_KEY = Property.string("gelf_short_message_key",
+            "Specify the key to use as the short message in gelf format").withDefault("short_message");
+    /** {@code gelf_full_message_key}. */
+    public static final Property<String> GELF_FULL_MESSAGE_KEY = Property.string("gelf_full_message_key",
+            "Specify the key to use for the full message in gelf format").withDefault("full_message");
+    /** {@code gelf_host_key}. */
+    public static final Property<String> GELF_HOST_KEY = Property.string("gelf_host_key",
+            "Specify the key to use for the host in gelf format").withDefault("host");
+    /** {@code gelf_level_key}. */
+    public static final Property<String> GELF_LEVEL_KEY = Property.string("gelf_level_key",
+            "Specify the key to use for the level in gelf format").withDefault("level");
+    /** {@code gelf_timestamp_key}. */
+    public static final Property<String> GELF_TIMESTAMP_KEY = Property.string("gelf_timestamp_key",
+            "Specify the key to use for the timestamp in gelf format").withDefault("timestamp");
 
     /** Checks the required parts; an empty date key means none. */
     public FormatOptions {
@@ -102,7 +111,7 @@ public record FormatOptions(Format format, String dateKey, DateFormat dateFormat
      * {@code json_date_key}, {@code json_date_format} and, when gelf is allowed, the {@code gelf_*} keys; an output
      * adds them to its own properties and reads them back with {@link #from(PluginConfig)}.
      */
-    public static List<PropertySpec> properties(String defaultFormat, String... allowedFormats) {
+    public static List<Property<?>> properties(String defaultFormat, String... allowedFormats) {
         String[] allowed = allowedFormats.length == 0
                 ? Arrays.stream(Format.values()).map(Format::optionValue).toArray(String[]::new)
                 : Arrays.stream(allowedFormats).map(f -> Format.parse(f).optionValue()).toArray(String[]::new);
@@ -110,34 +119,23 @@ public record FormatOptions(Format format, String dateKey, DateFormat dateFormat
         if (!Arrays.asList(allowed).contains(def)) {
             throw new IllegalArgumentException("default format " + def + " is not among " + Arrays.toString(allowed));
         }
-        List<PropertySpec> specs = new ArrayList<>();
-        specs.add(PropertySpec.choice(FORMAT, def,
+        List<Property<?>> specs = new ArrayList<>();
+        specs.add(Property.choice(FORMAT.name(),
                 "Specifies the data format to be printed. Supported formats are " + String.join(", ", allowed),
-                allowed));
-        specs.add(PropertySpec.of(JSON_DATE_KEY, PropertyType.STRING, "date",
-                "Specifies the name of the date field in output; false, off or no disables it"));
-        specs.add(PropertySpec.choice(JSON_DATE_FORMAT, DateFormat.DOUBLE.optionValue(),
-                "Specifies the format of the date. Supported formats are double, epoch, epoch_ms, iso8601 "
-                        + "and java_sql_timestamp", DateFormat.allNames().toArray(String[]::new)));
+                allowed).withDefault(def));
+        specs.add(JSON_DATE_KEY);
+        specs.add(JSON_DATE_FORMAT);
         if (Arrays.asList(allowed).contains(Format.GELF.optionValue())) {
-            specs.add(PropertySpec.of(GELF_SHORT_MESSAGE_KEY, PropertyType.STRING, "short_message",
-                    "Specify the key to use as the short message in gelf format"));
-            specs.add(PropertySpec.of(GELF_FULL_MESSAGE_KEY, PropertyType.STRING, "full_message",
-                    "Specify the key to use for the full message in gelf format"));
-            specs.add(PropertySpec.of(GELF_HOST_KEY, PropertyType.STRING, "host",
-                    "Specify the key to use for the host in gelf format"));
-            specs.add(PropertySpec.of(GELF_LEVEL_KEY, PropertyType.STRING, "level",
-                    "Specify the key to use for the level in gelf format"));
-            specs.add(PropertySpec.of(GELF_TIMESTAMP_KEY, PropertyType.STRING, "timestamp",
-                    "Specify the key to use for the timestamp in gelf format"));
+            specs.addAll(List.of(GELF_SHORT_MESSAGE_KEY, GELF_FULL_MESSAGE_KEY, GELF_HOST_KEY, GELF_LEVEL_KEY,
+                    GELF_TIMESTAMP_KEY));
         }
         return specs;
     }
 
     /** The options of a configuration declared with {@link #properties}; {@code json_date_key false} means none. */
     public static FormatOptions from(PluginConfig config) {
-        Format format = Format.parse(config.getString(FORMAT));
-        String dateKey = config.getString(JSON_DATE_KEY);
+        Format format = Format.parse(config.get(FORMAT));
+        String dateKey = config.get(JSON_DATE_KEY);
         if (dateKey != null) {
             switch (dateKey.toLowerCase(Locale.ROOT)) {
                 case "false", "off", "no" -> dateKey = null;
@@ -145,11 +143,10 @@ public record FormatOptions(Format format, String dateKey, DateFormat dateFormat
             }
         }
         FormatOptions options = of(format).withDateKey(dateKey)
-                .withDateFormat(DateFormat.parse(config.getString(JSON_DATE_FORMAT)));
+                .withDateFormat(DateFormat.parse(config.get(JSON_DATE_FORMAT)));
         if (format == Format.GELF) {
-            options = options.withGelfKeys(config.getString(GELF_SHORT_MESSAGE_KEY),
-                    config.getString(GELF_FULL_MESSAGE_KEY), config.getString(GELF_HOST_KEY),
-                    config.getString(GELF_LEVEL_KEY), config.getString(GELF_TIMESTAMP_KEY));
+            options = options.withGelfKeys(config.get(GELF_SHORT_MESSAGE_KEY), config.get(GELF_FULL_MESSAGE_KEY),
+                    config.get(GELF_HOST_KEY), config.get(GELF_LEVEL_KEY), config.get(GELF_TIMESTAMP_KEY));
         }
         return options;
     }
@@ -162,6 +159,6 @@ public record FormatOptions(Format format, String dateKey, DateFormat dateFormat
     public static FormatOptions from(io.sluice.api.PluginContext context) {
         FormatOptions options = from(context.config());
         return options.withEscapeUnicode(context.serviceSetting("json.escape_unicode")
-                .map(io.sluice.api.config.ConfigValues::parseBoolean).orElse(options.escapeUnicode()));
+                .map(v -> !v.equalsIgnoreCase("off")).orElse(options.escapeUnicode()));
     }
 }

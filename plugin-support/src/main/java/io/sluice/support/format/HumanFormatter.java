@@ -1,7 +1,7 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import io.sluice.api.ByteSink;
-import io.sluice.api.event.EventChunk;
+import io.sluice.support.ByteSink;
+import io.sluice.api.EventChunk;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,4 +1,4 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
 /**
  * A forward-only msgpack reader over a byte array that creates no objects: callers ask for the next value's

@@ -1,6 +1,6 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import io.sluice.api.ByteSink;
+import io.sluice.support.ByteSink;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
 /**
  * Receives one formatted payload per record from {@link EventFormatter#formatRecords}; the bytes are only valid

@@ -1,6 +1,6 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import io.sluice.api.ByteSink;
+import io.sluice.support.ByteSink;
 
 /**
  * The last timestamp a formatter wrote, kept as its bytes: the records of one input read share one timestamp, so

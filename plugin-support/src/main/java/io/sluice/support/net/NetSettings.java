@@ -1,9 +1,8 @@
-package io.sluice.api.net;
+package io.sluice.support.net;
 
 import io.sluice.api.config.PluginConfig;
+import io.sluice.api.config.Property;
 import io.sluice.api.config.PropertyGroup;
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.config.PropertyType;
 import java.time.Duration;
 import java.util.List;
 
@@ -21,15 +20,23 @@ public record NetSettings(Duration connectTimeout, boolean connectTimeoutLogErro
                           Duration keepaliveIdleTimeout, boolean tcpKeepalive) {
 
     /** {@code net.connect_timeout}. */
-    public static final String CONNECT_TIMEOUT = "net.connect_timeout";
+    public static final Property<Duration> CONNECT_TIMEOUT = Property.time("net.connect_timeout",
+            "Maximum time to open a connection, including TLS and the protocol handshake")
+            .withDefault("10s").range(1, 86_400).inGroup(PropertyGroup.NETWORKING);
     /** {@code net.connect_timeout_log_error}. */
-    public static final String CONNECT_TIMEOUT_LOG_ERROR = "net.connect_timeout_log_error";
+    public static final Property<Boolean> CONNECT_TIMEOUT_LOG_ERROR = Property.bool("net.connect_timeout_log_error",
+            "Log a connection timeout as an error (on) or at debug level (off)")
+            .withDefault("true").inGroup(PropertyGroup.NETWORKING);
     /** {@code net.keepalive}. */
-    public static final String KEEPALIVE = "net.keepalive";
+    public static final Property<Boolean> KEEPALIVE = Property.bool("net.keepalive",
+            "Keep the connection open between flushes").withDefault("true").inGroup(PropertyGroup.NETWORKING);
     /** {@code net.keepalive_idle_timeout}. */
-    public static final String KEEPALIVE_IDLE_TIMEOUT = "net.keepalive_idle_timeout";
+    public static final Property<Duration> KEEPALIVE_IDLE_TIMEOUT = Property.time("net.keepalive_idle_timeout",
+            "Close a kept-alive connection idle for longer than this; it is reopened on demand")
+            .withDefault("30s").inGroup(PropertyGroup.NETWORKING);
     /** {@code net.tcp_keepalive}. */
-    public static final String TCP_KEEPALIVE = "net.tcp_keepalive";
+    public static final Property<Boolean> TCP_KEEPALIVE = Property.bool("net.tcp_keepalive",
+            "Enable TCP keepalive probes on the socket").withDefault("off").inGroup(PropertyGroup.NETWORKING);
 
     /** Checks the values. */
     public NetSettings {
@@ -42,29 +49,13 @@ public record NetSettings(Duration connectTimeout, boolean connectTimeoutLogErro
     }
 
     /** The declarations of these keys, in the NETWORKING group, for a plugin's {@code properties()}. */
-    public static List<PropertySpec> properties() {
-        return List.of(
-                spec(CONNECT_TIMEOUT, PropertyType.TIME, "10s",
-                        "Maximum time to open a connection, including TLS and the protocol handshake"),
-                spec(CONNECT_TIMEOUT_LOG_ERROR, PropertyType.BOOLEAN, "true",
-                        "Log a connection timeout as an error (on) or at debug level (off)"),
-                spec(KEEPALIVE, PropertyType.BOOLEAN, "true", "Keep the connection open between flushes"),
-                spec(KEEPALIVE_IDLE_TIMEOUT, PropertyType.TIME, "30s",
-                        "Close a kept-alive connection idle for longer than this; it is reopened on demand"),
-                spec(TCP_KEEPALIVE, PropertyType.BOOLEAN, "off", "Enable TCP keepalive probes on the socket"));
-    }
-
-    private static PropertySpec spec(String name, PropertyType type, String def, String description) {
-        return PropertySpec.of(name, type, def, description).inGroup(PropertyGroup.NETWORKING);
+    public static List<Property<?>> properties() {
+        return List.of(CONNECT_TIMEOUT, CONNECT_TIMEOUT_LOG_ERROR, KEEPALIVE, KEEPALIVE_IDLE_TIMEOUT, TCP_KEEPALIVE);
     }
 
     /** Reads the settings from a configuration whose plugin declared {@link #properties()}. */
     public static NetSettings from(PluginConfig config) {
-        return new NetSettings(
-                config.getTime(CONNECT_TIMEOUT, Duration.ofSeconds(10)),
-                config.getBoolean(CONNECT_TIMEOUT_LOG_ERROR, true),
-                config.getBoolean(KEEPALIVE, true),
-                config.getTime(KEEPALIVE_IDLE_TIMEOUT, Duration.ofSeconds(30)),
-                config.getBoolean(TCP_KEEPALIVE, false));
+        return new NetSettings(config.get(CONNECT_TIMEOUT), config.get(CONNECT_TIMEOUT_LOG_ERROR),
+                config.get(KEEPALIVE), config.get(KEEPALIVE_IDLE_TIMEOUT), config.get(TCP_KEEPALIVE));
     }
 }

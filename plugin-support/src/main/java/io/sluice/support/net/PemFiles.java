@@ -1,4 +1,4 @@
-package io.sluice.api.net;
+package io.sluice.support.net;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

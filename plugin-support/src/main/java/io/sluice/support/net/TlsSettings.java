@@ -1,10 +1,11 @@
-package io.sluice.api.net;
+package io.sluice.support.net;
 
+import io.sluice.api.config.InvalidConfigException;
 import io.sluice.api.config.PluginConfig;
+import io.sluice.api.config.Property;
 import io.sluice.api.config.PropertyGroup;
-import io.sluice.api.config.PropertySpec;
-import io.sluice.api.config.PropertyType;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -36,19 +37,25 @@ public record TlsSettings(boolean enabled, boolean verify, String caFile, String
                           String keyFile, String vhost) {
 
     /** {@code tls}. */
-    public static final String TLS = "tls";
+    public static final Property<Boolean> TLS = tls(Property.bool("tls", "Enable TLS").withDefault("off"));
     /** {@code tls.verify}. */
-    public static final String VERIFY = "tls.verify";
+    public static final Property<Boolean> VERIFY = tls(Property.bool("tls.verify",
+            "Verify the server certificate and host name").withDefault("on"));
     /** {@code tls.ca_file}. */
-    public static final String CA_FILE = "tls.ca_file";
+    public static final Property<Path> CA_FILE = tls(Property.file("tls.ca_file",
+            "PEM file of trusted CA certificates"));
     /** {@code tls.ca_path}. */
-    public static final String CA_PATH = "tls.ca_path";
+    public static final Property<String> CA_PATH = tls(Property.string("tls.ca_path",
+            "Directory of PEM files of trusted CA certificates"));
     /** {@code tls.crt_file}. */
-    public static final String CRT_FILE = "tls.crt_file";
+    public static final Property<Path> CRT_FILE = tls(Property.file("tls.crt_file",
+            "Client certificate chain (PEM)"));
     /** {@code tls.key_file}. */
-    public static final String KEY_FILE = "tls.key_file";
+    public static final Property<Path> KEY_FILE = tls(Property.file("tls.key_file",
+            "Client private key (PEM, unencrypted PKCS#8)"));
     /** {@code tls.vhost}. */
-    public static final String VHOST = "tls.vhost";
+    public static final Property<String> VHOST = tls(Property.string("tls.vhost",
+            "Host name for SNI and certificate verification"));
 
     /** Checks that a client certificate comes with its key. */
     public TlsSettings {
@@ -63,27 +70,35 @@ public record TlsSettings(boolean enabled, boolean verify, String caFile, String
     }
 
     /** The declarations of these keys, in the NETWORK_TLS group, for a plugin's {@code properties()}. */
-    public static List<PropertySpec> properties() {
-        return List.of(
-                spec(TLS, PropertyType.BOOLEAN, "off", "Enable TLS"),
-                spec(VERIFY, PropertyType.BOOLEAN, "on", "Verify the server certificate and host name"),
-                spec(CA_FILE, PropertyType.STRING, null, "PEM file of trusted CA certificates"),
-                spec(CA_PATH, PropertyType.STRING, null, "Directory of PEM files of trusted CA certificates"),
-                spec(CRT_FILE, PropertyType.STRING, null, "Client certificate chain (PEM)"),
-                spec(KEY_FILE, PropertyType.STRING, null, "Client private key (PEM, unencrypted PKCS#8)"),
-                spec(VHOST, PropertyType.STRING, null, "Host name for SNI and certificate verification"));
+    public static List<Property<?>> properties() {
+        return List.of(TLS, VERIFY, CA_FILE, CA_PATH, CRT_FILE, KEY_FILE, VHOST);
     }
 
-    private static PropertySpec spec(String name, PropertyType type, String def, String description) {
-        return PropertySpec.of(name, type, def, description).inGroup(PropertyGroup.NETWORK_TLS);
+    private static <T> Property<T> tls(Property<T> property) {
+        return property.inGroup(PropertyGroup.NETWORK_TLS);
+    }
+
+    /** The cross-key rules, for a plugin's {@code validate}: a directory for {@code tls.ca_path}, cert with key. */
+    public static void validate(PluginConfig config) throws InvalidConfigException {
+        String caPath = config.get(CA_PATH);
+        if (caPath != null && !caPath.isBlank() && !Files.isDirectory(Path.of(caPath.trim()))) {
+            throw new InvalidConfigException(CA_PATH, "'" + caPath + "' is not a directory");
+        }
+        if (config.isSet(CRT_FILE) != config.isSet(KEY_FILE)) {
+            throw new InvalidConfigException(config.isSet(CRT_FILE) ? KEY_FILE : CRT_FILE,
+                    CRT_FILE + " and " + KEY_FILE + " must be set together");
+        }
     }
 
     /** Reads the settings from a configuration whose plugin declared {@link #properties()}. */
     public static TlsSettings from(PluginConfig config) {
-        return new TlsSettings(config.getBoolean(TLS, false), config.getBoolean(VERIFY, true),
-                blankToNull(config.getString(CA_FILE)), blankToNull(config.getString(CA_PATH)),
-                blankToNull(config.getString(CRT_FILE)), blankToNull(config.getString(KEY_FILE)),
-                blankToNull(config.getString(VHOST)));
+        return new TlsSettings(config.get(TLS), config.get(VERIFY), pathText(config.get(CA_FILE)),
+                blankToNull(config.get(CA_PATH)), pathText(config.get(CRT_FILE)), pathText(config.get(KEY_FILE)),
+                blankToNull(config.get(VHOST)));
+    }
+
+    private static String pathText(Path path) {
+        return path == null ? null : path.toString();
     }
 
     private static String blankToNull(String s) {

@@ -1,4 +1,4 @@
-package io.sluice.api.net;
+package io.sluice.support.net;
 
 import java.net.Socket;
 import java.security.cert.X509Certificate;

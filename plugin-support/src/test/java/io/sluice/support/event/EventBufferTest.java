@@ -1,4 +1,4 @@
-package io.sluice.api.event;
+package io.sluice.support.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

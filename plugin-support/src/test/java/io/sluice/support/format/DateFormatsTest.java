@@ -1,13 +1,13 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import static io.sluice.api.format.SpecChunks.format;
-import static io.sluice.api.format.SpecChunks.r1r2;
-import static io.sluice.api.format.SpecChunks.single;
+import static io.sluice.support.format.SpecChunks.format;
+import static io.sluice.support.format.SpecChunks.r1r2;
+import static io.sluice.support.format.SpecChunks.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventChunk;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.api.EventChunk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

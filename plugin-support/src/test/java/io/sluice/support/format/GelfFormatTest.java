@@ -1,13 +1,13 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import static io.sluice.api.format.SpecChunks.format;
-import static io.sluice.api.format.SpecChunks.single;
+import static io.sluice.support.format.SpecChunks.format;
+import static io.sluice.support.format.SpecChunks.single;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.api.ByteSink;
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventChunk;
+import io.sluice.support.ByteSink;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.api.EventChunk;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +51,8 @@ class GelfFormatTest {
     @Test
     void levelOfAnotherTypeFailsTheChunkNamingTheRecord() {
         EventBuffer b = new EventBuffer(64);
-        b.writeEvent(new io.sluice.api.event.EventTime(1, 0), body("short_message", "fine"));
-        b.writeEvent(new io.sluice.api.event.EventTime(1, 0), body("short_message", "m", "level", 2.5));
+        b.writeEvent(new io.sluice.support.event.EventTime(1, 0), body("short_message", "fine"));
+        b.writeEvent(new io.sluice.support.event.EventTime(1, 0), body("short_message", "m", "level", 2.5));
 
         assertThatThrownBy(() -> format(GELF, EventChunk.of("t", b.toByteArray(), 2)))
                 .isInstanceOf(FormatException.class)
@@ -111,8 +111,8 @@ class GelfFormatTest {
     @Test
     void everyRecordIsOneLine() throws FormatException {
         EventBuffer b = new EventBuffer(64);
-        b.writeEvent(new io.sluice.api.event.EventTime(1, 5_000_000), body("short_message", "a"));
-        b.writeEvent(new io.sluice.api.event.EventTime(2, 0), body("short_message", "b"));
+        b.writeEvent(new io.sluice.support.event.EventTime(1, 5_000_000), body("short_message", "a"));
+        b.writeEvent(new io.sluice.support.event.EventTime(2, 0), body("short_message", "b"));
         ByteSink out = new ByteSink(16);
 
         new EventFormatter(GELF).format(EventChunk.of("t", b.toByteArray(), 2), out);

@@ -1,10 +1,10 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.ByteSink;
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventChunk;
+import io.sluice.support.ByteSink;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.api.EventChunk;
 import org.junit.jupiter.api.Test;
 
 class HumanFormatterTest {

@@ -1,8 +1,8 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.ByteSink;
+import io.sluice.support.ByteSink;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

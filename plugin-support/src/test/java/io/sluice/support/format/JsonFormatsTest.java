@@ -1,12 +1,12 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import static io.sluice.api.format.SpecChunks.format;
-import static io.sluice.api.format.SpecChunks.r1r2;
+import static io.sluice.support.format.SpecChunks.format;
+import static io.sluice.support.format.SpecChunks.r1r2;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.ByteSink;
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventChunk;
+import io.sluice.support.ByteSink;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.api.EventChunk;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import static io.sluice.api.format.SpecChunks.format;
-import static io.sluice.api.format.SpecChunks.single;
+import static io.sluice.support.format.SpecChunks.format;
+import static io.sluice.support.format.SpecChunks.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventChunk;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.api.EventChunk;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import static io.sluice.api.format.SpecChunks.format;
-import static io.sluice.api.format.SpecChunks.single;
+import static io.sluice.support.format.SpecChunks.format;
+import static io.sluice.support.format.SpecChunks.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,8 +1,8 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
-import io.sluice.api.ByteSink;
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventChunk;
+import io.sluice.support.ByteSink;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.api.EventChunk;
 import java.nio.charset.StandardCharsets;
 
 /** Chunks of the spec's worked examples, built with the real event encoder, and a formatting shorthand. */

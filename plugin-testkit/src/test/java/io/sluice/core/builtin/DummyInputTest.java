@@ -4,27 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.sluice.api.Emitter;
 import io.sluice.api.Input;
-import io.sluice.api.InputContext;
 import io.sluice.api.PluginException;
-import io.sluice.api.PluginMetrics;
-import io.sluice.api.config.PluginConfig;
-import io.sluice.api.event.Event;
-import io.sluice.api.event.EventDecoder;
+import io.sluice.support.event.Event;
+import io.sluice.testkit.RecordingEmitter;
+import io.sluice.testkit.TestConfigs;
+import io.sluice.testkit.TestInputContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 class DummyInputTest {
 
-    private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    private final List<Event> events = new java.util.AbstractList<>() {
+        @Override
+        public Event get(int index) {
+            return recorded.events().get(index);
+        }
+
+        @Override
+        public int size() {
+            return recorded == null ? 0 : recorded.count();
+        }
+    };
+    private volatile RecordingEmitter recorded;
     private Input input;
 
     @AfterEach
@@ -98,60 +105,24 @@ class DummyInputTest {
     }
 
     @Test
-    void invalidDummyJsonFailsTheStartWithTheReason() {
-        assertThatThrownBy(() -> start(Map.of("dummy", "{\"message\": ")))
-                .isInstanceOf(PluginException.class).hasMessageStartingWith("invalid JSON in 'dummy': ");
-        assertThatThrownBy(() -> start(Map.of("dummy", "[1,2]")))
-                .isInstanceOf(PluginException.class).hasMessageContaining("expected a JSON object");
-        assertThatThrownBy(() -> start(Map.of("rate", "0")))
-                .isInstanceOf(PluginException.class).hasMessageContaining("rate");
+    void invalidDummyJsonOrRateIsAConfigurationErrorNamingTheKey() {
+        assertThatThrownBy(() -> TestConfigs.of(new DummyPlugin(), Map.of("dummy", "{\"message\": ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dummy: invalid JSON: ");
+        assertThatThrownBy(() -> TestConfigs.of(new DummyPlugin(), Map.of("dummy", "[1,2]")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a JSON object");
+        assertThatThrownBy(() -> TestConfigs.of(new DummyPlugin(), Map.of("rate", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected a whole number from 1 to 10000000");
+        assertThatThrownBy(() -> TestConfigs.of(new DummyPlugin(), Map.of("rate", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 1 to 10000000");
     }
 
     private Input start(Map<String, String> settings) throws PluginException {
-        DummyPlugin plugin = new DummyPlugin();
-        PluginConfig config = PluginConfig.ofSingle(plugin.properties(), settings);
-        Input created = plugin.create(context(config));
+        RecordingEmitter emitter = new RecordingEmitter();
+        emitter.afterEmit(batchSizes::add);
+        recorded = emitter;
+        Input created = new DummyPlugin().create(new TestInputContext(new DummyPlugin(), settings, emitter));
         created.start();
         return created;
-    }
-
-    private InputContext context(PluginConfig config) {
-        Emitter emitter = (data, offset, length, records) -> {
-            batchSizes.add(records);
-            events.addAll(EventDecoder.decode(data, offset, length));
-        };
-        return new InputContext() {
-            @Override
-            public String tag() {
-                return "dummy.0";
-            }
-
-            @Override
-            public Emitter emitter() {
-                return emitter;
-            }
-
-            @Override
-            public String instanceName() {
-                return "dummy.0";
-            }
-
-            @Override
-            public PluginConfig config() {
-                return config;
-            }
-
-            @Override
-            public Logger logger() {
-                return LoggerFactory.getLogger("input:dummy:dummy.0");
-            }
-
-            @Override
-            public PluginMetrics metrics() {
-                return (name, help) -> {
-                    throw new UnsupportedOperationException();
-                };
-            }
-        };
     }
 }

@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
-import io.sluice.api.PluginMetrics;
-import io.sluice.api.config.PluginConfig;
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventChunk;
+import io.sluice.testkit.TestConfigs;
+import io.sluice.testkit.TestOutputContext;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.api.EventChunk;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The worked example of record-formats.md §2 printed by stdout in each format. */
 class StdoutOutputTest {
@@ -72,7 +70,7 @@ class StdoutOutputTest {
     @Test
     void formatsOtherThanStdoutsAreRejectedByTheDeclaration() {
         StdoutPlugin plugin = new StdoutPlugin(printed);
-        assertThatThrownBy(() -> PluginConfig.ofSingle(plugin.properties(), Map.of("format", "gelf")))
+        assertThatThrownBy(() -> TestConfigs.of(plugin, Map.of("format", "gelf")))
                 .hasMessageContaining("gelf");
     }
 
@@ -94,7 +92,7 @@ class StdoutOutputTest {
         };
         for (java.io.OutputStream stream : java.util.List.of(broken, new java.io.PrintStream(broken))) {
             StdoutPlugin plugin = new StdoutPlugin(stream);
-            Output output = plugin.create(context(PluginConfig.ofSingle(plugin.properties(), Map.of())));
+            Output output = plugin.create(context(plugin, Map.of()));
 
             assertThat(output.flush(workedExample(), 0)).as(stream.getClass().getSimpleName())
                     .isEqualTo(FlushResult.RETRY);
@@ -103,7 +101,7 @@ class StdoutOutputTest {
 
     private String print(Map<String, String> settings) throws Exception {
         StdoutPlugin plugin = new StdoutPlugin(printed);
-        Output output = plugin.create(context(PluginConfig.ofSingle(plugin.properties(), settings)));
+        Output output = plugin.create(context(plugin, settings));
         assertThat(output.flush(workedExample(), 0)).isEqualTo(FlushResult.OK);
         return printed.toString(StandardCharsets.UTF_8);
     }
@@ -128,41 +126,11 @@ class StdoutOutputTest {
         return new EventChunk("1-1.flb", "tcp.0", events.toByteArray(), 0, events.size(), 2);
     }
 
-    private OutputContext context(PluginConfig config) {
-        String escape = escapeUnicode;
-        return new OutputContext() {
-            @Override
-            public java.util.Optional<String> serviceSetting(String key) {
-                return key.equals("json.escape_unicode") ? java.util.Optional.ofNullable(escape)
-                        : java.util.Optional.empty();
-            }
-
-            @Override
-            public int workers() {
-                return 1;
-            }
-
-            @Override
-            public String instanceName() {
-                return "stdout.0";
-            }
-
-            @Override
-            public PluginConfig config() {
-                return config;
-            }
-
-            @Override
-            public Logger logger() {
-                return LoggerFactory.getLogger("output:stdout:stdout.0");
-            }
-
-            @Override
-            public PluginMetrics metrics() {
-                return (name, help) -> {
-                    throw new UnsupportedOperationException();
-                };
-            }
-        };
+    private OutputContext context(StdoutPlugin plugin, Map<String, String> settings) {
+        TestOutputContext context = TestOutputContext.of(plugin, settings, 1);
+        if (escapeUnicode != null) {
+            context.withServiceSetting("json.escape_unicode", escapeUnicode);
+        }
+        return context;
     }
 }

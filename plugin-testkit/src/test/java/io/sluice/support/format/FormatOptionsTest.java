@@ -1,10 +1,11 @@
-package io.sluice.api.format;
+package io.sluice.support.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.config.PluginConfig;
-import io.sluice.api.config.PropertySpec;
+import io.sluice.testkit.TestConfigs;
+import io.sluice.api.config.Property;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,14 +14,14 @@ import org.junit.jupiter.api.Test;
 
 class FormatOptionsTest {
 
-    private static final List<PropertySpec> WEBSOCKET = FormatOptions.properties("msgpack",
+    private static final List<Property<?>> WEBSOCKET = FormatOptions.properties("msgpack",
             "msgpack", "json", "json_stream", "json_lines", "gelf");
-    private static final List<PropertySpec> STDOUT = FormatOptions.properties("msgpack",
+    private static final List<Property<?>> STDOUT = FormatOptions.properties("msgpack",
             "msgpack", "json", "json_stream", "json_lines");
 
     @Test
     void defaultsAreFluentBits() {
-        FormatOptions options = FormatOptions.from(PluginConfig.ofSingle(WEBSOCKET, Map.of()));
+        FormatOptions options = FormatOptions.from(TestConfigs.ofProperties(WEBSOCKET, Map.of()));
 
         assertThat(options).isEqualTo(FormatOptions.of(Format.MSGPACK));
         assertThat(options.dateKey()).isEqualTo("date");
@@ -32,14 +33,14 @@ class FormatOptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"false", "Off", "NO"})
     void falseOffOrNoDisableTheDateKey(String value) {
-        FormatOptions options = FormatOptions.from(PluginConfig.ofSingle(WEBSOCKET, Map.of("json_date_key", value)));
+        FormatOptions options = FormatOptions.from(TestConfigs.ofProperties(WEBSOCKET, Map.of("json_date_key", value)));
 
         assertThat(options.dateKey()).isNull();
     }
 
     @Test
     void readsEveryDeclaredKey() {
-        FormatOptions options = FormatOptions.from(PluginConfig.ofSingle(WEBSOCKET, Map.of(
+        FormatOptions options = FormatOptions.from(TestConfigs.ofProperties(WEBSOCKET, Map.of(
                 "Format", "GELF", "json_date_key", "ts", "json_date_format", "Epoch_Millis",
                 "gelf_short_message_key", "log", "gelf_full_message_key", "f", "gelf_host_key", "h",
                 "gelf_level_key", "l", "gelf_timestamp_key", "t")));
@@ -50,17 +51,17 @@ class FormatOptionsTest {
 
     @Test
     void gelfKeysAreOnlyDeclaredWhenGelfIsAllowed() {
-        assertThat(STDOUT).extracting(PropertySpec::name)
+        assertThat(STDOUT).extracting(Property::name)
                 .containsExactly("format", "json_date_key", "json_date_format");
-        assertThatThrownBy(() -> PluginConfig.ofSingle(STDOUT, Map.of("format", "gelf")))
+        assertThatThrownBy(() -> TestConfigs.ofProperties(STDOUT, Map.of("format", "gelf")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("json_lines");
-        assertThatThrownBy(() -> PluginConfig.ofSingle(STDOUT, Map.of("gelf_host_key", "h")))
+        assertThatThrownBy(() -> TestConfigs.ofProperties(STDOUT, Map.of("gelf_host_key", "h")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void unknownDateFormatIsRejectedWhenTheConfigurationIsRead() {
-        assertThatThrownBy(() -> PluginConfig.ofSingle(STDOUT, Map.of("json_date_format", "rfc3339")))
+        assertThatThrownBy(() -> TestConfigs.ofProperties(STDOUT, Map.of("json_date_format", "rfc3339")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iso8601");
     }
 

@@ -1,9 +1,10 @@
-package io.sluice.api.net;
+package io.sluice.support.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.config.PluginConfig;
+import io.sluice.testkit.TestConfigs;
 import io.sluice.api.config.PropertyGroup;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class NetSettingsTest {
 
     private static PluginConfig config(Map<String, String> values) {
-        return PluginConfig.ofSingle(NetSettings.properties(), values);
+        return TestConfigs.ofProperties(NetSettings.properties(), values);
     }
 
     @Test

@@ -1,9 +1,10 @@
-package io.sluice.api.net;
+package io.sluice.support.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.config.PluginConfig;
+import io.sluice.testkit.TestConfigs;
 import io.sluice.api.config.PropertyGroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class TlsSettingsTest {
     Path dir;
 
     private static TlsSettings from(Map<String, String> values) {
-        return TlsSettings.from(PluginConfig.ofSingle(TlsSettings.properties(), values));
+        return TlsSettings.from(TestConfigs.ofProperties(TlsSettings.properties(), values));
     }
 
     private Path pem(String name, String type, byte[] der) throws Exception {

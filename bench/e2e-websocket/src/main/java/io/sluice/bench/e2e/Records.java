@@ -1,6 +1,6 @@
 package io.sluice.bench.e2e;
 
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

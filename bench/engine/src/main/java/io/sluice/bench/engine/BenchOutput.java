@@ -1,16 +1,16 @@
 package io.sluice.bench.engine;
 
-import io.sluice.api.ByteSink;
+import io.sluice.support.ByteSink;
 import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
 import io.sluice.api.OutputPlugin;
 import io.sluice.api.config.PropertySpec;
-import io.sluice.api.event.EventChunk;
-import io.sluice.api.format.EventFormatter;
-import io.sluice.api.format.Format;
-import io.sluice.api.format.FormatException;
-import io.sluice.api.format.FormatOptions;
+import io.sluice.api.EventChunk;
+import io.sluice.support.format.EventFormatter;
+import io.sluice.support.format.Format;
+import io.sluice.support.format.FormatException;
+import io.sluice.support.format.FormatOptions;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 

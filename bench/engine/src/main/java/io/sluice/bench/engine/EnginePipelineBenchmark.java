@@ -1,7 +1,7 @@
 package io.sluice.bench.engine;
 
 import io.sluice.api.config.PluginConfig;
-import io.sluice.api.event.EventBuffer;
+import io.sluice.support.event.EventBuffer;
 import io.sluice.core.config.InputDefinition;
 import io.sluice.core.config.Origin;
 import io.sluice.core.config.OutputDefinition;

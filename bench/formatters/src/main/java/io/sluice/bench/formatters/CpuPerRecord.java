@@ -1,12 +1,12 @@
 package io.sluice.bench.formatters;
 
-import io.sluice.api.ByteSink;
-import io.sluice.api.event.EventBuffer;
-import io.sluice.api.event.EventChunk;
-import io.sluice.api.format.EventFormatter;
-import io.sluice.api.format.Format;
-import io.sluice.api.format.FormatException;
-import io.sluice.api.format.FormatOptions;
+import io.sluice.support.ByteSink;
+import io.sluice.support.event.EventBuffer;
+import io.sluice.api.EventChunk;
+import io.sluice.support.format.EventFormatter;
+import io.sluice.support.format.Format;
+import io.sluice.support.format.FormatException;
+import io.sluice.support.format.FormatOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 

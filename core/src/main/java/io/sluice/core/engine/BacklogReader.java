@@ -1,0 +1,280 @@
+package io.sluice.core.engine;
+
+import io.sluice.core.storage.ChunkLoader;
+import io.sluice.core.storage.ChunkRepair;
+import io.sluice.core.storage.ChunkWriter;
+import io.sluice.core.storage.LoadedChunk;
+import io.sluice.core.storage.Quarantine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chunk files a previous run left under {@code storage.path}. {@link #index()} only lists them (before any input
+ * starts, so the files this run creates are not among them, and without reading them, so start-up does not wait on a
+ * large backlog); a thread of its own then reads them oldest first, each validated as it is read, keeping the backlog
+ * bytes in memory or in flight within {@code storage.backlog.mem_limit}. A torn tail is cut off and what came before
+ * it delivered; an unreadable file is moved to the quarantine folder (never a reason to stop); a chunk is routed by its
+ * tag to the outputs of the current configuration, minus those its done marks name; one that matches no output stays
+ * on disk, counted.
+ */
+final class BacklogReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger("storage");
+
+    private final DiskStore disk;
+    private final List<OutputLane> outputs;
+    private final ChunkRouter router;
+    private final EngineLoop loop;
+    private final long memLimit;
+    private final InstanceMetrics metrics;
+    private final Map<String, AtomicLong> replayed = new ConcurrentHashMap<>();
+    private final AtomicLong orphans = new AtomicLong();
+    private final List<Path> files = new ArrayList<>();
+    private final Object budget = new Object();
+    private long inFlight;
+    private volatile int remaining;
+    private volatile boolean stopping;
+    private Thread thread;
+
+    BacklogReader(DiskStore disk, List<OutputLane> outputs, ChunkRouter router, EngineLoop loop,
+                  InstanceMetrics metrics) {
+        this.disk = disk;
+        this.outputs = List.copyOf(outputs);
+        this.router = router;
+        this.loop = loop;
+        this.memLimit = Math.max(1, disk.settings().backlogMemLimit());
+        this.metrics = metrics;
+    }
+
+    /** Lists the chunk files on disk now, oldest first across all streams; reads none of them. */
+    void index() throws IOException {
+        Path root = disk.root();
+        Path rejected = disk.settings().deadLetterFolder();
+        try (Stream<Path> streams = Files.list(root)) {
+            for (Path stream : streams.filter(Files::isDirectory).toList()) {
+                String name = stream.getFileName().toString();
+                if (name.startsWith(".") || name.equals(Quarantine.FOLDER)
+                        || (rejected != null && stream.equals(rejected))
+                        || name.equals(disk.settings().rejectedPath())) {
+                    continue;
+                }
+                try (Stream<Path> chunks = Files.list(stream)) {
+                    chunks.filter(f -> !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f))
+                            .forEach(files::add);
+                } catch (IOException e) {
+                    LOG.error("cannot list backlog folder {}: {}; its chunks are skipped this run", stream,
+                            e.toString());
+                }
+            }
+        }
+        files.sort(Comparator.comparing((Path p) -> p.getFileName().toString()));
+        remaining = files.size();
+        long bytes = 0;
+        for (Path f : files) {
+            try {
+                bytes += Files.size(f);
+            } catch (IOException gone) {
+                // counted when read, if it is still there
+            }
+        }
+        disk.found(bytes);
+        if (!files.isEmpty()) {
+            LOG.info("backlog: {} chunk files ({} bytes) under {}; reading them with at most {} bytes in memory",
+                    files.size(), bytes, root, memLimit);
+        }
+    }
+
+    /** Starts reading the backlog on its own thread. */
+    void start() {
+        if (files.isEmpty()) {
+            return;
+        }
+        thread = new Thread(this::readAll, "backlog");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops reading more files; those not read stay on disk for the next start. */
+    void stop() {
+        stopping = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void readAll() {
+        for (Path file : files) {
+            if (stopping) {
+                LOG.info("backlog: {} chunk files left unread on disk for the next start", remaining);
+                return;
+            }
+            try {
+                read(file);
+            } catch (InterruptedException e) {
+                LOG.info("backlog: {} chunk files left unread on disk for the next start", remaining);
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("backlog: cannot replay {}: {}; it stays on disk", file, e.toString());
+            }
+            remaining--;
+        }
+        LOG.info("backlog: every chunk file read");
+    }
+
+    private void read(Path file) throws InterruptedException {
+        String stream = file.getParent().getFileName().toString();
+        LoadedChunk chunk;
+        try {
+            chunk = ChunkLoader.load(file);
+        } catch (IOException e) {
+            LOG.error("backlog: cannot read {}: {}; it is skipped this run and stays on disk", file, e.toString());
+            return;
+        }
+        switch (chunk.status()) {
+            case EMPTY -> {
+                delete(file, "empty (created just before a stop, nothing was counted from it)");
+                return;
+            }
+            case NEWER_VERSION -> {
+                LOG.warn("backlog: {} was written by a newer sluice ({}); it stays on disk", file, chunk.describe());
+                return;
+            }
+            case UNREADABLE -> {
+                quarantine(stream, file, "unreadable: " + chunk.describe() + "; 0 records saved");
+                return;
+            }
+            default -> { }
+        }
+        if (!chunk.damage().none()) {
+            repair(stream, chunk);
+        }
+        if (chunk.records() == 0) {
+            delete(file, "holds no records");
+            return;
+        }
+        List<OutputLane> routes = new ArrayList<>();
+        boolean matched = false;
+        for (OutputLane o : outputs) {
+            if (o.matches(chunk.tag())) {
+                matched = true;
+                if (!chunk.doneOutputs().contains(o.name())) {
+                    routes.add(o);
+                }
+            }
+        }
+        if (!matched) {
+            orphans.incrementAndGet();
+            LOG.info("backlog: no output matches tag '{}' of {} ({} records); it stays on disk", chunk.tag(), file,
+                    chunk.records());
+            return;
+        }
+        if (routes.isEmpty()) {
+            delete(file, "every matching output had confirmed it");
+            return;
+        }
+        waitForRoom(chunk.eventsLength());
+        StoredChunk stored = new StoredChunk(file, stream, ChunkWriter.resume(chunk, disk.settings().sync()),
+                chunk.fileLength());
+        Chunk replay = Chunk.fromBacklog(router.nextSeq(), stream, chunk.tag(), routes, chunk.events(),
+                chunk.eventsLength(), (int) chunk.records(), stored);
+        metrics.engine("records").add(chunk.records());
+        metrics.engine("bytes").add(chunk.eventsLength());
+        replayed.computeIfAbsent(stream, s -> new AtomicLong()).addAndGet(chunk.records());
+        LOG.info("backlog: replaying {} ({} records, tag '{}') to {}; records delivered just before the last stop "
+                + "may arrive twice", file, chunk.records(), chunk.tag(),
+                routes.stream().map(OutputLane::name).toList());
+        if (!loop.execute(() -> router.dispatch(replay))) {
+            released(replay);
+        }
+    }
+
+    private void repair(String stream, LoadedChunk chunk) {
+        try {
+            if (chunk.damage().corruptFrames() > 0) {
+                Path copy = disk.root().resolve(Quarantine.FOLDER).resolve(stream);
+                Files.createDirectories(copy);
+                Files.copy(chunk.file(), copy.resolve(chunk.file().getFileName() + ".damaged"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            long cut = ChunkRepair.cutToValidLength(chunk, disk.settings().sync());
+            LOG.warn("backlog: {} was damaged ({}); {} records recovered, {} bytes cut{}", chunk.file(),
+                    chunk.damage().describe(), chunk.records(), cut, chunk.damage().corruptFrames() > 0
+                            ? ", a copy of the damaged file kept in " + Quarantine.FOLDER + "/" + stream : "");
+        } catch (IOException e) {
+            LOG.warn("backlog: {} was damaged ({}); {} records recovered; the file could not be repaired: {}",
+                    chunk.file(), chunk.damage().describe(), chunk.records(), e.toString());
+        }
+    }
+
+    private void waitForRoom(long bytes) throws InterruptedException {
+        synchronized (budget) {
+            while (inFlight > 0 && inFlight + bytes > memLimit) {
+                budget.wait();
+            }
+            inFlight += bytes;
+        }
+    }
+
+    /** A replayed chunk's last route is done: its bytes leave the budget. Engine thread. */
+    void released(Chunk chunk) {
+        synchronized (budget) {
+            inFlight -= chunk.size();
+            budget.notifyAll();
+        }
+    }
+
+    private void delete(Path file, String why) {
+        try {
+            long size = Files.size(file);
+            Files.deleteIfExists(file);
+            disk.found(-size);
+            LOG.info("backlog: {} deleted: {}", file, why);
+        } catch (IOException e) {
+            LOG.warn("backlog: cannot delete {} ({}): {}", file, why, e.toString());
+        }
+    }
+
+    private void quarantine(String stream, Path file, String why) {
+        try {
+            Quarantine.Outcome outcome = disk.quarantine(stream, file);
+            LOG.error("backlog: {} is {}; {}", file, why, outcome.action() == Quarantine.Action.MOVED
+                    ? "moved to " + outcome.file() : "deleted (storage.delete_irrecoverable_chunks on)");
+        } catch (IOException e) {
+            LOG.error("backlog: {} is {}; it could not be moved aside: {}", file, why, e.toString());
+        }
+    }
+
+    /** Records replayed from the backlog, by the input that wrote them. */
+    Map<String, Long> replayedRecords() {
+        Map<String, Long> copy = new java.util.TreeMap<>();
+        replayed.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
+    /** Backlog chunks kept on disk because no output matches their tag. */
+    long orphans() {
+        return orphans.get();
+    }
+
+    /** Files not read yet. */
+    int remaining() {
+        return remaining;
+    }
+
+    /** Backlog bytes in memory or in flight. */
+    long inFlight() {
+        synchronized (budget) {
+            return inFlight;
+        }
+    }
+}

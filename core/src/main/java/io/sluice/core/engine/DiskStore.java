@@ -1,0 +1,165 @@
+package io.sluice.core.engine;
+
+import io.sluice.core.config.StorageSettings;
+import io.sluice.core.storage.ChunkFiles;
+import io.sluice.core.storage.ChunkWriter;
+import io.sluice.core.storage.Directories;
+import io.sluice.core.storage.Quarantine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chunk files under {@code storage.path}: one folder per input instance (a "stream"), one file per chunk, named
+ * so that names sort by creation time. Files are created and appended to on the input's thread (a batch counts only
+ * once written); closing, done marks, deletes and quarantine run in order on the I/O thread, never on the engine
+ * thread.
+ */
+final class DiskStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger("storage");
+
+    private final Path root;
+    private final StorageSettings settings;
+    private final ChunkFiles files;
+    private final Executor io;
+    private final long pid = ProcessHandle.current().pid();
+    private final AtomicLong diskBytes = new AtomicLong();
+    private final AtomicLong corrupt = new AtomicLong();
+    private final AtomicLong writeErrors = new AtomicLong();
+
+    private DiskStore(StorageSettings settings, ChunkFiles files, Executor io) {
+        this.root = settings.path();
+        this.settings = settings;
+        this.files = files;
+        this.io = io;
+    }
+
+    /**
+     * The store at {@code settings.path()}, created when missing.
+     *
+     * @throws IOException when the folder cannot be created or written to
+     */
+    static DiskStore open(StorageSettings settings, ChunkFiles files, Executor io) throws IOException {
+        Path root = settings.path();
+        Files.createDirectories(root);
+        if (!Files.isWritable(root)) {
+            throw new IOException("storage.path " + root + " is not writable");
+        }
+        return new DiskStore(settings, files, io);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    StorageSettings settings() {
+        return settings;
+    }
+
+    /** The folder of {@code instance}'s chunks, created when missing. */
+    Path stream(String instance) throws IOException {
+        Path dir = root.resolve(instance);
+        if (!Files.isDirectory(dir)) {
+            Directories.create(dir, settings.sync(), files);
+        }
+        return dir;
+    }
+
+    /** A new chunk file of {@code instance} for {@code tag}; the caller appends to its writer. */
+    StoredChunk create(String instance, String tag, long seq) throws IOException {
+        java.time.Instant now = java.time.Instant.now();
+        Path file = stream(instance).resolve(String.format("%d.%09d-%d-%d.chunk", now.getEpochSecond(),
+                now.getNano(), pid, seq));
+        ChunkWriter writer = ChunkWriter.create(file, tag, settings.sync(), files);
+        diskBytes.addAndGet(writer.size());
+        return new StoredChunk(file, instance, writer, writer.size());
+    }
+
+    /** Appends one batch to {@code chunk}'s file; returns when the bytes are written (forced, in full mode). */
+    void append(StoredChunk chunk, byte[] data, int offset, int length, int records) throws IOException {
+        ChunkWriter writer = chunk.writer();
+        long before = writer.size();
+        try {
+            writer.append(data, offset, length, records);
+        } catch (IOException e) {
+            writeErrors.incrementAndGet();
+            throw e;
+        }
+        long grown = writer.size() - before;
+        diskBytes.addAndGet(grown);
+        chunk.bytes(writer.size());
+    }
+
+    /** Closes the file of a sealed chunk; done marks reopen it. */
+    void close(StoredChunk chunk) {
+        ChunkWriter writer = chunk.writer();
+        io.execute(() -> {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                LOG.warn("cannot close chunk file {}: {}", chunk.path(), e.toString());
+            }
+        });
+    }
+
+    /** Records durably that {@code output} is done with {@code chunk}, so a restart does not send it there again. */
+    void markDone(StoredChunk chunk, String output) {
+        ChunkWriter writer = chunk.writer();
+        io.execute(() -> {
+            try {
+                writer.markDone(output);
+            } catch (IOException e) {
+                LOG.warn("cannot record in {} that output {} is done with it: {} (a restart may send it again)",
+                        chunk.path(), output, e.toString());
+            }
+        });
+    }
+
+    /** Deletes a chunk's file once every route is done with it. */
+    void delete(StoredChunk chunk) {
+        ChunkWriter writer = chunk.writer();
+        io.execute(() -> {
+            try {
+                long size = Files.exists(chunk.path()) ? Files.size(chunk.path()) : 0;
+                writer.delete();
+                diskBytes.addAndGet(-size);
+            } catch (IOException e) {
+                LOG.warn("cannot delete delivered chunk file {}: {} (a restart may send it again)", chunk.path(),
+                        e.toString());
+            }
+        });
+    }
+
+    /** Moves an unreadable file of {@code stream} to the quarantine folder (or deletes it), on the calling thread. */
+    Quarantine.Outcome quarantine(String stream, Path file) throws IOException {
+        corrupt.incrementAndGet();
+        long size = Files.exists(file) ? Files.size(file) : 0;
+        Quarantine.Outcome outcome = new Quarantine(root, settings.deleteIrrecoverable(), settings.sync(), files)
+                .put(stream, file);
+        diskBytes.addAndGet(-size);
+        return outcome;
+    }
+
+    /** Counts bytes of files found on disk at start. */
+    void found(long bytes) {
+        diskBytes.addAndGet(bytes);
+    }
+
+    /** Bytes of the chunk files this store knows of. */
+    long diskBytes() {
+        return diskBytes.get();
+    }
+
+    long corruptChunks() {
+        return corrupt.get();
+    }
+
+    long writeErrors() {
+        return writeErrors.get();
+    }
+}

@@ -1,0 +1,5 @@
+package io.sluice.api;
+
+/** What core hands a filter instance. */
+public interface FilterContext extends PluginContext {
+}
