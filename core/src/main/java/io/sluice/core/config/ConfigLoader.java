@@ -2,15 +2,18 @@ package io.sluice.core.config;
 
 import io.sluice.core.cli.CommandLine;
 import io.sluice.core.plugin.PluginCatalog;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger("config");
+    /** A line such as {@code service:} or {@code env: {A: 1}} (a word in column 0 and a colon), or {@code ---}. */
+    private static final Pattern YAML_LIKE_LINE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*:(\\s.*)?|---\\s*");
 
     private final Map<String, String> environment;
     private final Supplier<String> hostName;
@@ -47,24 +52,33 @@ public final class ConfigLoader {
     public PipelineConfig read(CommandLine commandLine, PluginCatalog catalog) throws ConfigException {
         commandLine.warnings().forEach(warnings);
         Path baseDir = commandLine.workdir() == null ? Path.of("") : commandLine.workdir();
-        List<ConfigSection> sections = new ArrayList<>(commandLine.sections());
-        Map<String, String> setVariables = Map.of();
+        ClassicDocument document = new ClassicDocument(List.of(), Map.of());
         if (commandLine.configFile() != null) {
-            ClassicDocument document = readFile(commandLine.configFile(), baseDir);
-            sections.addAll(document.sections());
-            setVariables = document.variables();
+            document = readFile(commandLine.configFile(), baseDir);
         }
-        VariableExpander expander = new VariableExpander(setVariables, environment, hostName, warnings);
+        VariableExpander expander = new VariableExpander(document.variables(), environment, hostName, warnings);
         ServiceSettingsReader service = new ServiceSettingsReader(warnings);
         if (commandLine.logLevel() != null) {
             service.logLevel(commandLine.logLevel());
         }
         for (ConfigEntry entry : commandLine.serviceEntries()) {
-            service.apply(expand(entry, expander));
+            service.apply(expand(entry, expander, true));
         }
         List<ConfigSection> plugins = new ArrayList<>();
+        apply(commandLine.sections(), expander, true, service, plugins);
+        // quoted YAML scalars are kept verbatim, so YAML values are not trimmed once expanded either
+        boolean trim = commandLine.configFile() == null || !YamlConfigReader.isYaml(commandLine.configFile());
+        apply(document.sections(), expander, trim, service, plugins);
+        applyEnvironmentLogLevel(service);
+        return new PipelineAssembler(new InstanceReader(catalog, warnings), warnings).assemble(service.build(),
+                plugins);
+    }
+
+    /** SERVICE entries onto {@code service}, the other sections, expanded, onto {@code plugins}. */
+    private static void apply(List<ConfigSection> sections, VariableExpander expander, boolean trim,
+                              ServiceSettingsReader service, List<ConfigSection> plugins) throws ConfigException {
         for (ConfigSection section : sections) {
-            ConfigSection expanded = expand(section, expander);
+            ConfigSection expanded = expand(section, expander, trim);
             if (section.kind() == SectionKind.SERVICE) {
                 for (ConfigEntry entry : expanded.entries()) {
                     service.apply(entry);
@@ -73,18 +87,44 @@ public final class ConfigLoader {
                 plugins.add(expanded);
             }
         }
-        applyEnvironmentLogLevel(service);
-        return new PipelineAssembler(new InstanceReader(catalog, warnings), warnings).assemble(service.build(),
-                plugins);
     }
 
+    /** The format is chosen by the extension only, as Fluent Bit does; the content is never sniffed. */
     private ClassicDocument readFile(String file, Path baseDir) throws ConfigException {
-        String lower = file.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-            throw new ConfigException(new Origin(file, 0), null,
-                    "YAML configuration is not supported; use the classic format");
+        if (YamlConfigReader.isYaml(file)) {
+            return YamlConfigReader.read(file, baseDir, warnings);
         }
-        return ClassicConfigReader.read(file, baseDir, warnings);
+        try {
+            return ClassicConfigReader.read(file, baseDir, warnings);
+        } catch (ConfigException e) {
+            throw withYamlHint(e, file, baseDir);
+        }
+    }
+
+    /**
+     * A classic file that fails on its first line, or on the first after comments, where that line reads like
+     * {@code service:} or {@code ---}, is most likely YAML: say so.
+     */
+    private static ConfigException withYamlHint(ConfigException e, String file, Path baseDir) {
+        if (!e.origin().file().equals(file) || e.origin().line() < 1) {
+            return e;
+        }
+        List<String> lines;
+        try {
+            lines = new String(Files.readAllBytes(baseDir.resolve(file)), StandardCharsets.UTF_8).lines()
+                    .limit(e.origin().line()).toList();
+        } catch (IOException | RuntimeException ignored) {
+            return e;
+        }
+        if (lines.size() < e.origin().line()
+                || !lines.subList(0, lines.size() - 1).stream().allMatch(l -> l.isBlank() || l.startsWith("#"))
+                || !YAML_LIKE_LINE.matcher(lines.get(lines.size() - 1)).matches()) {
+            return e;
+        }
+        ConfigException hinted = new ConfigException(e.origin(), e.key(),
+                e.getMessage() + "\n[config] hint: this looks like YAML; use a .yaml extension");
+        hinted.initCause(e);
+        return hinted;
     }
 
     private void applyEnvironmentLogLevel(ServiceSettingsReader service) throws ConfigException {
@@ -96,13 +136,14 @@ public final class ConfigLoader {
         }
     }
 
-    private static ConfigSection expand(ConfigSection section, VariableExpander expander) {
+    private static ConfigSection expand(ConfigSection section, VariableExpander expander, boolean trim) {
         return new ConfigSection(section.kind(),
-                section.entries().stream().map(e -> expand(e, expander)).toList(), section.origin());
+                section.entries().stream().map(e -> expand(e, expander, trim)).toList(), section.origin());
     }
 
-    private static ConfigEntry expand(ConfigEntry entry, VariableExpander expander) {
-        return new ConfigEntry(entry.key(), expander.expand(entry.value()).trim(), entry.origin());
+    private static ConfigEntry expand(ConfigEntry entry, VariableExpander expander, boolean trim) {
+        String value = expander.expand(entry.value());
+        return new ConfigEntry(entry.key(), trim ? value.trim() : value, entry.origin());
     }
 
     private static String localHostName() {
