@@ -10,6 +10,7 @@ import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.engine.Engine;
 import io.sluice.core.engine.EngineStartException;
+import io.sluice.core.http.HealthCheck;
 import io.sluice.core.http.MonitoringServer;
 import io.sluice.core.log.LogConfigurator;
 import io.sluice.core.plugin.ApiVersion;
@@ -44,21 +45,33 @@ public final class Main {
         this.err = err;
     }
 
+    /** Set just before sluice itself exits: any other exit during start-up came from a signal. */
+    private static volatile boolean exiting;
+
     /** Runs sluice and exits the JVM with its exit code. */
     public static void main(String[] args) {
+        Signals signals = Signals.install();
+        // A signal that reaches the JVM's own handler before ours took over (the first milliseconds) exits 128+n;
+        // sluice promises exit 0 for a stop before the pipeline runs.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!exiting) {
+                Runtime.getRuntime().halt(OK);
+            }
+        }, "early-signal"));
         Main main = new Main(System.out, System.err);
         int status;
         try {
-            status = main.run(args, new SignalWaiter());
+            status = main.run(args, signals);
         } catch (Throwable t) {
             // a plugin's Error (e.g. a missing class) must still end the process with a clear line and 255
             LoggerFactory.getLogger("sluice").error("fatal: {}", t.toString(), t);
             status = main.started ? START_FAILURE : CONFIG_ERROR;
         }
+        exiting = true;
         System.exit(status);
     }
 
-    int run(String[] args, SignalWaiter signals) {
+    int run(String[] args, Signals signals) {
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
@@ -66,16 +79,14 @@ public final class Main {
             err.println("sluice: " + e.getMessage() + " (see 'sluice -h')");
             return CONFIG_ERROR;
         }
-        String level = commandLine.quiet() ? "off" : commandLine.logLevel() == null ? "info" : commandLine.logLevel();
+        if (!commandLine.printChunks().isEmpty()) {
+            return io.sluice.core.storage.ChunkFilePrinter.print(commandLine.printChunks(), out, err);
+        }
+        String level = commandLine.logLevel() == null ? "info" : commandLine.logLevel();
         LogConfigurator.configure(level, null);
         Logger log = LoggerFactory.getLogger("sluice");
-        Logger pluginLog = LoggerFactory.getLogger("plugins");
 
-        PluginRegistry registry = PluginRegistry.load(ApiVersion.carried(), Main.class.getClassLoader(),
-                pluginDirectories(), commandLine.pluginPaths());
-        for (PluginProblem problem : registry.problems()) {
-            pluginLog.error("skipped {}: {}", problem.source(), problem.reason());
-        }
+        PluginRegistry registry = loadPlugins(commandLine);
         if (commandLine.version()) {
             printVersions(registry);
             return OK;
@@ -87,14 +98,15 @@ public final class Main {
         PipelineConfig config;
         try {
             config = io.sluice.core.config.ConfigLoader.load(commandLine, registry);
+            StartupChecks.check(config, commandLine.dryRun(), Runtime.getRuntime().maxMemory());
         } catch (ConfigException e) {
             Logger plain = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
             plain.error(e.userMessage());
-            plain.error("configuration file contains errors, aborting.");
+            plain.error(commandLine.configFile() == null ? "the command line contains errors, aborting."
+                    : "configuration file contains errors, aborting.");
             return CONFIG_ERROR;
         }
-        LogConfigurator.configure(commandLine.quiet() && commandLine.logLevel() == null
-                ? "off" : config.service().logLevel(), config.service().logFile());
+        LogConfigurator.configure(config.service().logLevel(), config.service().logFile());
         applyInstanceLogLevels(config);
         if (commandLine.dryRun()) {
             printPipeline(config);
@@ -103,6 +115,10 @@ public final class Main {
         }
         if (!commandLine.quiet()) {
             printBanner(log, registry, config);
+        }
+        if (signals.stopping()) {
+            LoggerFactory.getLogger("engine").info("stopped before the pipeline started");
+            return OK;
         }
 
         Engine engine = new Engine(config);
@@ -115,11 +131,15 @@ public final class Main {
             engine.shutdown();
             return START_FAILURE;
         }
+        ReloadController reloads = new ReloadController(args, engine, registry, config, signals);
         MonitoringServer monitoring = null;
         if (config.service().httpServer()) {
             try {
+                var health = config.service().health();
                 monitoring = MonitoringServer.start(config.service().httpListen(), config.service().httpPort(),
-                        engine::metrics, Versions.CORE);
+                        engine::metrics, Versions.CORE, new HealthCheck(health.enabled(), health.errorsCount(),
+                                health.retryFailureCount(), health.periodSeconds()),
+                        config.service().storage().metrics() ? engine::storage : null, reloads);
                 LoggerFactory.getLogger("http_server").info("listening on {}:{}", config.service().httpListen(),
                         monitoring.port());
             } catch (IOException e) {
@@ -130,22 +150,45 @@ public final class Main {
                 return START_FAILURE;
             }
         }
-        engine.onFailure(signals::stopFor);
-        String signal = signals.awaitFirst(log);
-        if (signals.failed()) {
-            LoggerFactory.getLogger("engine").error("stopping: {}", signal);
-        } else {
-            LoggerFactory.getLogger("engine").info("caught signal ({})", signal);
+        engine.onFailure(reason -> signals.stop("failure: " + reason));
+        signals.hotReload(config.service().hotReload());
+        signals.onForcedExit(name -> LoggerFactory.getLogger("engine").error("second signal ({}) during the "
+                + "graceful stop: exiting now with {} records in {} tasks not delivered", name,
+                reloads.engine().pendingRecords(), reloads.engine().pendingTasks()));
+        boolean failed = false;
+        while (true) {
+            String event = signals.next();
+            if (event == null || event.startsWith("STOP:")) {
+                String why = event == null ? "interrupt" : event.substring(5);
+                failed = why.startsWith("failure: ");
+                if (failed) {
+                    LoggerFactory.getLogger("engine").error("stopping: {}", why.substring(9));
+                } else {
+                    LoggerFactory.getLogger("engine").info("caught signal ({})", why);
+                }
+                break;
+            }
+            reloads.reloadNow(event.substring(7));
         }
-        engine.shutdown();
+        reloads.engine().shutdown();
         if (monitoring != null) {
             monitoring.close();
         }
-        return signals.failed() ? START_FAILURE : OK;
+        return failed ? START_FAILURE : OK;
+    }
+
+    private static PluginRegistry loadPlugins(CommandLine commandLine) {
+        PluginRegistry registry = PluginRegistry.load(ApiVersion.carried(), Main.class.getClassLoader(),
+                pluginDirectories(), commandLine.pluginPaths());
+        Logger pluginLog = LoggerFactory.getLogger("plugins");
+        for (PluginProblem problem : registry.problems()) {
+            pluginLog.error("skipped {}: {}", problem.source(), problem.reason());
+        }
+        return registry;
     }
 
     /** The plugin folders: those in {@code SLUICE_PLUGINS} (path-separated), else {@code plugins/} beside bin/. */
-    private static List<Path> pluginDirectories() {
+    static List<Path> pluginDirectories() {
         List<Path> dirs = new ArrayList<>();
         String fromEnv = System.getenv("SLUICE_PLUGINS");
         if (fromEnv != null && !fromEnv.isBlank()) {
@@ -186,7 +229,7 @@ public final class Main {
         }
     }
 
-    private static void applyInstanceLogLevels(PipelineConfig config) {
+    static void applyInstanceLogLevels(PipelineConfig config) {
         for (InputDefinition input : config.inputs()) {
             if (input.logLevel() != null) {
                 LogConfigurator.setLevel(input.loggerName(), input.logLevel());

@@ -23,11 +23,12 @@ import java.util.List;
  * @param helpFor        with {@code help}: the plugin section declared just before {@code -h}, or {@code null}
  *                       for the general help
  * @param warnings       things that were ignored, to log once logging is set up
+ * @param printChunks    {@code --print-chunk} files: print them and exit
  */
 public record CommandLine(String configFile, List<ConfigSection> sections, List<ConfigEntry> serviceEntries,
                           List<Path> pluginPaths, List<Path> parserFiles, String logLevel, boolean quiet,
                           Path workdir, boolean dryRun, boolean version, boolean help, ConfigSection helpFor,
-                          List<String> warnings) {
+                          List<String> warnings, List<Path> printChunks) {
 
     /** Copies the lists. */
     public CommandLine {
@@ -36,6 +37,7 @@ public record CommandLine(String configFile, List<ConfigSection> sections, List<
         pluginPaths = List.copyOf(pluginPaths);
         parserFiles = List.copyOf(parserFiles);
         warnings = List.copyOf(warnings);
+        printChunks = List.copyOf(printChunks);
     }
 
     /**

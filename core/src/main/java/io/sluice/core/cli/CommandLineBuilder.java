@@ -17,6 +17,7 @@ final class CommandLineBuilder {
     final List<ConfigEntry> serviceEntries = new ArrayList<>();
     final List<Path> pluginPaths = new ArrayList<>();
     final List<Path> parserFiles = new ArrayList<>();
+    final List<Path> printChunks = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     int logLevel = -1;
     boolean quiet;
@@ -60,7 +61,7 @@ final class CommandLineBuilder {
         ConfigSection helpFor = help && !built.isEmpty() ? built.get(built.size() - 1) : null;
         return new CommandLine(configFile, built, serviceEntries, pluginPaths, parserFiles,
                 logLevel < 0 ? null : LogLevels.ORDERED.get(logLevel), quiet, workdir, dryRun, version, help,
-                helpFor, warnings);
+                helpFor, warnings, printChunks);
     }
 
     private static final class SectionBuilder {

@@ -32,6 +32,8 @@ final class CommandLineParser {
                 parseLong(arg.substring(2));
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 parseShortGroup(arg);
+            } else if (!state.printChunks.isEmpty()) {
+                state.printChunks.add(path(arg, "--print-chunk"));
             } else {
                 throw new UsageException("unexpected argument '" + arg + "'");
             }
@@ -100,7 +102,7 @@ final class CommandLineParser {
 
     private static CliOption findShort(char letter) throws UsageException {
         for (CliOption option : CliOption.values()) {
-            if (option.letter() == letter) {
+            if (option.letter() == letter && letter != '\0') {
                 return option;
             }
         }
@@ -122,13 +124,24 @@ final class CommandLineParser {
             case HTTP_LISTEN -> state.service("http_listen", value);
             case LOG_FILE -> state.service("log_file", value);
             case BUFFER_PATH -> state.service("storage.path", value);
-            case PLUGIN -> state.pluginPaths.add(path(value, "-e"));
+            case PLUGIN -> state.pluginPaths.add(existing(value, "-e", "plugin jar or folder"));
+            case HOT_RELOAD -> state.service("hot_reload", "on");
+            case RELOAD_THREAD_SAFETY -> state.warnings.add("[config] -W has no effect: sluice's reload never "
+                    + "waits on buffered data");
+            case PRINT_CHUNK -> state.printChunks.add(path(value, "--print-chunk"));
             case PARSER -> parser(value);
-            case WORKDIR -> state.workdir = path(value, "-w");
+            case WORKDIR -> {
+                Path dir = path(value, "-w");
+                if (!Files.isDirectory(dir)) {
+                    throw new UsageException("working directory '" + value + "' (-w) does not exist");
+                }
+                state.workdir = dir;
+            }
             case VERBOSE -> state.logLevel = Math.min(LogLevels.ORDERED.size() - 1,
                     (state.logLevel < 0 ? INFO : state.logLevel) + 1);
             case QUIET -> {
-                state.logLevel = 0;
+                // quiet hides the banner and everything below error, never the errors themselves
+                state.logLevel = LogLevels.ORDERED.indexOf("error");
                 state.quiet = true;
             }
             case DRY_RUN -> state.dryRun = true;
@@ -171,6 +184,15 @@ final class CommandLineParser {
         }
         state.parserFiles.add(path);
         state.warnings.add("[config] parser file '" + value + "' is not used: sluice runs no parsers");
+    }
+
+    private Path existing(String value, String option, String what) throws UsageException {
+        Path path = path(value, option);
+        Path resolved = state.workdir == null ? path : state.workdir.resolve(path);
+        if (!Files.exists(resolved)) {
+            throw new UsageException(what + " '" + value + "' (" + option + ") does not exist");
+        }
+        return resolved;
     }
 
     private static Path path(String value, String option) throws UsageException {

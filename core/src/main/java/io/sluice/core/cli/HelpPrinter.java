@@ -36,7 +36,8 @@ public final class HelpPrinter {
             if (option.help() == null || option.help().startsWith("not supported")) {
                 continue;
             }
-            String flags = "-" + option.letter() + "  --" + option.longNames().get(0)
+            String flags = (option.letter() == '\0' ? "    --" : "-" + option.letter() + "  --")
+                    + option.longNames().get(0)
                     + (option.argument() == null ? "" : "=" + option.argument());
             out.println("  " + pad(flags, OPTION_COLUMN) + option.help());
         }

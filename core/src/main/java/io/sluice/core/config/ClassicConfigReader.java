@@ -98,16 +98,16 @@ public final class ClassicConfigReader {
         }
     }
 
-    private SectionBuilder openSection(ClassicStatement.Header header) {
+    private SectionBuilder openSection(ClassicStatement.Header header) throws ConfigException {
         Optional<SectionKind> kind = SectionKind.fromHeader(header.name());
         if (kind.isEmpty()) {
             String name = ClassicParser.printable(header.name());
             if (name.equalsIgnoreCase("PARSER") || name.equalsIgnoreCase("MULTILINE_PARSER")) {
-                warnings.accept("[config] " + header.origin() + ": [" + name
-                        + "] is ignored: sluice does not run parsers");
-            } else {
-                warnings.accept("[config] " + header.origin() + ": unknown section [" + name + "] ignored");
+                throw new ConfigException(header.origin(), null, "[" + name + "] is not supported: sluice has no "
+                        + "parsers (and Fluent Bit allows them only in a Parsers_File)");
             }
+            throw new ConfigException(header.origin(), null, "unknown section [" + name
+                    + "]: expected SERVICE, INPUT, FILTER or OUTPUT");
         }
         SectionBuilder section = new SectionBuilder(kind, header.name(), header.origin());
         sections.add(section);

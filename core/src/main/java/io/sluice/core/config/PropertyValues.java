@@ -23,7 +23,8 @@ public final class PropertyValues {
     public static Object parse(Property<?> property, String text) {
         String t = text.trim();
         return switch (property.type()) {
-            case STRING -> t;
+            // kept as given: the classic format trims its values already, and YAML keeps quoted ones verbatim
+            case STRING -> text;
             case BOOLEAN -> parseBoolean(t);
             case INTEGER -> (int) inRange(property, parseLong(t, describeRange(property)), t);
             case SIZE -> inRange(property, parseSize(t), t);

@@ -160,7 +160,7 @@ final class ServiceSettingsReader {
                 }
             }
             case "log_level" -> logLevel = LogLevels.parse(v, entry.origin(), key);
-            case "log_file" -> logFile = Path.of(v);
+            case "log_file" -> logFile = writableFile(v);
             case "http_server" -> httpServer = PropertyValues.parseBoolean(v);
             case "http_listen" -> httpListen = v;
             case "http_port" -> httpPort = range(v, 0, 65535);
@@ -174,7 +174,7 @@ final class ServiceSettingsReader {
             case "json.escape_unicode" -> escapeUnicode = PropertyValues.parseBoolean(v);
             case "json.convert_nan_to_null" -> nanToNull = PropertyValues.parseBoolean(v);
             case "mem_buf_limit" -> memBufLimit = PropertyValues.parseSize(v);
-            case "storage.path" -> storagePath = Path.of(v);
+            case "storage.path" -> storagePath = usableDirectory(v);
             case "storage.sync" -> sync = syncMode(v);
             case "storage.checksum" -> checksum = PropertyValues.parseBoolean(v);
             case "storage.max_chunks_up" -> maxChunksUp = range(v, 1, 1_000_000);
@@ -209,6 +209,40 @@ final class ServiceSettingsReader {
             throw new IllegalArgumentException("'" + key + "' is not supported: " + refused);
         }
         throw new IllegalArgumentException("unknown [SERVICE] key '" + key + "'");
+    }
+
+    /** A file sluice can append to: its folder exists (nothing is created silently), it is not a folder itself. */
+    private static Path writableFile(String v) {
+        Path file = Path.of(v);
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new IllegalArgumentException("'" + v + "' is a directory: name a file to write the log to");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("the folder of '" + v + "' does not exist (sluice does not create "
+                    + "it)");
+        }
+        if (java.nio.file.Files.exists(file) ? !java.nio.file.Files.isWritable(file)
+                : !java.nio.file.Files.isWritable(dir)) {
+            throw new IllegalArgumentException("'" + v + "' is not writable");
+        }
+        return file;
+    }
+
+    /** A folder that exists and is writable, or can be created under its nearest existing parent. */
+    private static Path usableDirectory(String v) {
+        Path dir = Path.of(v);
+        Path probe = dir.toAbsolutePath();
+        while (probe != null && !java.nio.file.Files.exists(probe)) {
+            probe = probe.getParent();
+        }
+        if (probe == null || !java.nio.file.Files.isDirectory(probe)) {
+            throw new IllegalArgumentException("'" + v + "' cannot be a folder: " + probe + " is not a directory");
+        }
+        if (!java.nio.file.Files.isWritable(probe)) {
+            throw new IllegalArgumentException("'" + v + "' is not writable (" + probe + ")");
+        }
+        return dir;
     }
 
     private static SyncMode syncMode(String v) {

@@ -32,7 +32,7 @@ final class BacklogReader {
     private static final Logger LOG = LoggerFactory.getLogger("storage");
 
     private final DiskStore disk;
-    private final List<OutputLane> outputs;
+    private volatile List<OutputLane> outputs;
     private final ChunkRouter router;
     private final EngineLoop loop;
     private final long memLimit;
@@ -54,6 +54,11 @@ final class BacklogReader {
         this.loop = loop;
         this.memLimit = Math.max(1, disk.settings().backlogMemLimit());
         this.metrics = metrics;
+    }
+
+    /** Routes backlog chunks read from now on to {@code current} (a reload). */
+    void outputs(List<OutputLane> current) {
+        outputs = List.copyOf(current);
     }
 
     /** Lists the chunk files on disk now, oldest first across all streams; reads none of them. */

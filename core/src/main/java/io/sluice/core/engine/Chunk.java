@@ -26,7 +26,7 @@ final class Chunk {
     private final InputLane input;
     private final String inputName;
     private final String tag;
-    private final List<OutputLane> routes;
+    private List<OutputLane> routes;
     private final AtomicInteger openRoutes = new AtomicInteger();
     private final List<String> doneOutputs = new ArrayList<>();
     private byte[] data;
@@ -162,8 +162,18 @@ final class Chunk {
         return tag;
     }
 
+    /** The outputs the chunk goes to: decided when it is sealed (so a reload in between routes it anew). */
     List<OutputLane> routes() {
         return routes;
+    }
+
+    void routes(List<OutputLane> outputs) {
+        routes = outputs;
+    }
+
+    /** One more route, added by a reload that moved a task to another output (engine thread). */
+    void addRoute() {
+        openRoutes.incrementAndGet();
     }
 
     int size() {

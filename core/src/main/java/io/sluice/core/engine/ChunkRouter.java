@@ -25,6 +25,7 @@ final class ChunkRouter {
     private final AtomicLong sequence = new AtomicLong();
     private final Set<RouteTask> live = new LinkedHashSet<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong pendingRecords = new AtomicLong();
     private DiskStore disk;
     private RetryTimers timers;
     private Evictions evictions;
@@ -64,6 +65,9 @@ final class ChunkRouter {
 
     /** Seals {@code chunk} and queues it on every route; a chunk without routes is discarded (debug log only). */
     void dispatch(Chunk chunk) {
+        if (chunk.input() != null) {
+            chunk.routes(chunk.input().routesFor(chunk.tag()));
+        }
         chunk.compact(arrays);
         chunk.seal();
         StoredChunk stored = chunk.stored();
@@ -72,8 +76,9 @@ final class ChunkRouter {
         }
         List<OutputLane> routes = chunk.routes();
         if (routes.isEmpty()) {
-            LOG.debug("chunk '{}' of {} matches no output: {} records discarded", chunk.id(), chunk.inputName(),
-                    chunk.records());
+            if (chunk.input() != null) {
+                chunk.input().discarded(chunk.tag(), chunk.records());
+            }
             release(chunk);
             return;
         }
@@ -90,6 +95,7 @@ final class ChunkRouter {
             RouteTask task = new RouteTask(chunk, output);
             live.add(task);
             pending.incrementAndGet();
+            pendingRecords.addAndGet(chunk.records());
             if (stored != null) {
                 output.queuedOnDisk(task, stored.bytes());
             }
@@ -106,6 +112,7 @@ final class ChunkRouter {
     void finish(RouteTask task) {
         if (live.remove(task)) {
             pending.decrementAndGet();
+            pendingRecords.addAndGet(-task.chunk().records());
         }
         Chunk chunk = task.chunk();
         StoredChunk stored = chunk.stored();
@@ -119,6 +126,45 @@ final class ChunkRouter {
         }
     }
 
+    /**
+     * Moves {@code task} from its retiring output to every output of {@code current} whose Match fits the chunk's
+     * tag and that does not have it yet (a reload); with none left, the records are dropped for that output, counted
+     * and logged. The caller has not settled the task.
+     */
+    void reroute(RouteTask task, List<OutputLane> current) {
+        task.settle();
+        task.cancel();
+        timers.remove(task);
+        Chunk chunk = task.chunk();
+        java.util.List<OutputLane> routes = new java.util.ArrayList<>(chunk.routes());
+        java.util.List<OutputLane> added = new java.util.ArrayList<>();
+        for (OutputLane output : current) {
+            if (output.matches(chunk.tag()) && !routes.contains(output)) {
+                added.add(output);
+            }
+        }
+        if (added.isEmpty()) {
+            LOG.warn("after the reload no new output matches tag '{}': {} records of chunk '{}' for output={} are "
+                    + "dropped", chunk.tag(), chunk.records(), chunk.id(), task.output().name());
+            task.output().metrics().engine("dropped_records").add(chunk.records());
+        }
+        routes.addAll(added);
+        chunk.routes(List.copyOf(routes));
+        StoredChunk stored = chunk.stored();
+        for (OutputLane output : added) {
+            chunk.addRoute();
+            RouteTask moved = new RouteTask(chunk, output);
+            live.add(moved);
+            pending.incrementAndGet();
+            pendingRecords.addAndGet(chunk.records());
+            if (stored != null) {
+                output.queuedOnDisk(moved, stored.bytes());
+            }
+            output.submit(moved);
+        }
+        finish(task);
+    }
+
     /** Takes a waiting task off its timer; the caller settles it. */
     void cancelRetry(RouteTask task) {
         timers.remove(task);
@@ -127,6 +173,11 @@ final class ChunkRouter {
     /** Tasks not finished yet: queued, flushing or waiting for a retry. */
     List<RouteTask> unfinished() {
         return List.copyOf(live);
+    }
+
+    /** Records of the tasks not finished (counted once per route); safe from any thread. */
+    long pendingRecords() {
+        return pendingRecords.get();
     }
 
     /** How many tasks are not finished; safe from any thread. */

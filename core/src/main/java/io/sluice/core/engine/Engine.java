@@ -46,9 +46,12 @@ public final class Engine {
     private final ChunkRouter router;
     private final RetryTimers timers;
     private final FlushOutcomes outcomes;
-    private final List<OutputLane> outputs = new ArrayList<>();
-    private final List<InputLane> inputs = new ArrayList<>();
-    private final List<FilterLane> filters = new ArrayList<>();
+    private final List<OutputLane> outputs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<InputLane> inputs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<FilterLane> filters = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final EngineTuning tuning;
+    private final ChunkArrays arrays;
+    private int nextOutputId;
     private final SuppressingLog tickLog = new SuppressingLog(LOG, 10_000);
     private final AtomicBoolean failed = new AtomicBoolean();
     private volatile Consumer<String> failureListener = reason -> { };
@@ -72,16 +75,19 @@ public final class Engine {
     /** An engine whose chunk files go through {@code files} (tests inject write failures there). */
     Engine(PipelineConfig config, EngineTuning tuning, ChunkFiles files) {
         this.service = config.service();
+        this.tuning = tuning;
         ChunkArrays arrays = new ChunkArrays(tuning.sealBytes(), ChunkArrays.allowance(config, tuning));
+        this.arrays = arrays;
         this.backpressure = new Backpressure(service.memBufLimit(), loop::execute);
         this.router = new ChunkRouter(arrays, backpressure);
         this.timers = new RetryTimers(loop, tuning.retryUnit());
-        this.outcomes = new FlushOutcomes(router, timers, new DeadLetters(deadLetterFolder(service)), io);
+        this.outcomes = new FlushOutcomes(router, timers, new DeadLetters(deadLetterFolder(service)), io,
+                () -> outputs);
         boolean sole = config.inputs().size() == 1 && config.outputs().size() == 1;
         for (OutputDefinition def : config.outputs()) {
             RetryPolicy retries = new RetryPolicy(service.schedulerBase(), service.schedulerCap(), def.retryLimit(),
                     tuning.random());
-            outputs.add(new OutputLane(def, outputs.size(), rule(def, sole), retries));
+            outputs.add(new OutputLane(def, nextOutputId++, rule(def, sole), retries));
         }
         for (FilterDefinition def : config.filters()) {
             filters.add(new FilterLane(def));
@@ -247,6 +253,259 @@ public final class Engine {
     }
 
     /**
+     * Applies {@code next} to the running pipeline (a hot reload). Outputs and filters of the new configuration are
+     * created and started first; if one fails, nothing changes and the failure is thrown. Then, on the engine thread,
+     * the new outputs and filters take over: inputs and outputs whose definition did not change keep running (a tcp
+     * input keeps its socket and connections), tasks of outputs that leave move to the new outputs whose Match fits,
+     * and chunks sealed from now on are routed by the new Match rules. Inputs that changed are stopped (their chunks
+     * go to the new outputs) and their new instances started; one that fails to start is brought back as it was and
+     * the failure reported. Outputs that left are stopped once their flushes in progress are done.
+     *
+     * @return what happened, with any input that could not be switched
+     * @throws EngineStartException when the new outputs or filters could not start: the pipeline is unchanged
+     */
+    public synchronized ReloadReport reload(PipelineConfig next) throws EngineStartException {
+        if (state != State.RUNNING) {
+            throw new IllegalStateException("engine is " + state.name().toLowerCase());
+        }
+        boolean sole = next.inputs().size() == 1 && next.outputs().size() == 1;
+        List<OutputLane> oldOutputs = List.copyOf(outputs);
+        List<OutputLane> nextOutputs = new ArrayList<>();
+        List<OutputLane> created = new ArrayList<>();
+        java.util.Map<OutputLane, RouteRule> rules = new java.util.HashMap<>();
+        for (OutputDefinition def : next.outputs()) {
+            OutputLane old = oldOutputs.stream().filter(o -> o.name().equals(def.instanceName())).findFirst()
+                    .orElse(null);
+            if (old != null && PipelineDiff.same(old.definition(), def)) {
+                nextOutputs.add(old);
+                rules.put(old, rule(def, sole));
+            } else {
+                RetryPolicy retries = new RetryPolicy(service.schedulerBase(), service.schedulerCap(),
+                        def.retryLimit(), tuning.random());
+                OutputLane lane = new OutputLane(def, nextOutputId++, rule(def, sole), retries);
+                nextOutputs.add(lane);
+                created.add(lane);
+            }
+        }
+        List<FilterLane> newFilters = next.filters().stream().map(FilterLane::new).toList();
+        List<InputLane> oldInputs = List.copyOf(inputs);
+        List<InputLane> nextInputs = new ArrayList<>();
+        List<InputLane> createdInputs = new ArrayList<>();
+        try {
+            for (OutputLane lane : created) {
+                startOutput(lane);
+            }
+            for (FilterLane lane : newFilters) {
+                startFilter(lane);
+            }
+            FilterChain chain = new FilterChain(newFilters);
+            for (InputDefinition def : next.inputs()) {
+                InputLane old = oldInputs.stream().filter(i -> i.name().equals(def.instanceName())).findFirst()
+                        .orElse(null);
+                if (old != null && PipelineDiff.same(old.definition(), def)) {
+                    nextInputs.add(old);
+                } else {
+                    InputLane lane = new InputLane(def, tuning.sealBytes(), arrays);
+                    lane.wire(router, backpressure, nextOutputs, chain, loop, disk);
+                    createInput(lane);
+                    nextInputs.add(lane);
+                    createdInputs.add(lane);
+                }
+            }
+            List<InputLane> retiredInputs = oldInputs.stream().filter(i -> !nextInputs.contains(i)).toList();
+            List<OutputLane> retiredOutputs = oldOutputs.stream().filter(o -> !nextOutputs.contains(o)).toList();
+            List<FilterLane> oldFilters = List.copyOf(filters);
+            loop.run(() -> {
+                rules.forEach(OutputLane::rule);
+                outputs.clear();
+                outputs.addAll(nextOutputs);
+                filters.clear();
+                filters.addAll(newFilters);
+                for (InputLane lane : nextInputs) {
+                    if (!createdInputs.contains(lane)) {
+                        lane.rewire(nextOutputs, chain);
+                    }
+                }
+                for (OutputLane gone : retiredOutputs) {
+                    gone.retire();
+                    for (RouteTask task : router.unfinished()) {
+                        if (task.output() == gone && !task.isFlushing() && !task.isSettled()) {
+                            router.reroute(task, nextOutputs);
+                        }
+                    }
+                }
+                if (backlog != null) {
+                    backlog.outputs(nextOutputs);
+                }
+            });
+            for (InputLane gone : retiredInputs) {
+                gone.stop();
+                loop.run(() -> gone.sealOpen().forEach(router::dispatch));
+            }
+            List<String> failed = new ArrayList<>();
+            for (InputLane lane : createdInputs) {
+                try {
+                    startInput(lane);
+                } catch (EngineStartException e) {
+                    failed.add(e.getMessage());
+                    nextInputs.set(nextInputs.indexOf(lane), restore(lane.name(), oldInputs, nextOutputs, chain));
+                }
+            }
+            inputs.clear();
+            inputs.addAll(nextInputs.stream().filter(java.util.Objects::nonNull).toList());
+            backpressure.inputs(inputs);
+            oldFilters.forEach(FilterLane::stop);
+            retireLater(retiredOutputs);
+            return new ReloadReport(nextInputs.size() - createdInputs.size(), createdInputs.size(),
+                    nextOutputs.size() - created.size(), created.size(), retiredInputs.size(),
+                    retiredOutputs.size(), failed);
+        } catch (EngineStartException e) {
+            createdInputs.forEach(InputLane::stop);
+            newFilters.forEach(FilterLane::stop);
+            for (OutputLane lane : created) {
+                lane.markStopping();
+                lane.interruptWorkers();
+            }
+            created.forEach(OutputLane::stopPlugin);
+            throw e;
+        }
+    }
+
+    /**
+     * An input of the new configuration failed to start: the one of the old configuration under that name, if any, is
+     * created again and started, so the reload costs no input; null when there was none or it fails too.
+     */
+    private InputLane restore(String name, List<InputLane> oldInputs, List<OutputLane> current, FilterChain chain) {
+        InputLane old = oldInputs.stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
+        if (old == null) {
+            return null;
+        }
+        InputLane again = new InputLane(old.definition(), tuning.sealBytes(), arrays);
+        again.wire(router, backpressure, current, chain, loop, disk);
+        try {
+            createInput(again);
+            startInput(again);
+            LOG.warn("reload: input {} of the new configuration failed to start; the previous one runs again", name);
+            return again;
+        } catch (EngineStartException e) {
+            LOG.error("reload: input {} could not be started again either: {}", name, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Stops outputs that left with a reload once none of their tasks is still being flushed (30 s at most). */
+    private void retireLater(List<OutputLane> retired) {
+        if (retired.isEmpty()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() - deadline < 0) {
+                int[] busy = {0};
+                if (!loop.run(() -> busy[0] = (int) router.unfinished().stream()
+                        .filter(t2 -> retired.contains(t2.output())).count())) {
+                    break;
+                }
+                if (busy[0] == 0) {
+                    break;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            for (OutputLane lane : retired) {
+                lane.markStopping();
+                lane.interruptWorkers();
+            }
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            for (OutputLane lane : retired) {
+                if (lane.awaitWorkers(waitUntil)) {
+                    lane.stopPlugin();
+                }
+                LOG.info("reload: output {} stopped", lane.name());
+            }
+        }, "reload-retire");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The class loaders of the plugins running now: a reload closes the others' jars. */
+    public java.util.Set<ClassLoader> loadersInUse() {
+        java.util.Set<ClassLoader> inUse = new java.util.HashSet<>();
+        inputs.forEach(i -> inUse.add(i.definition().plugin().loader()));
+        filters.forEach(f -> inUse.add(f.definition().plugin().loader()));
+        outputs.forEach(o -> inUse.add(o.definition().plugin().loader()));
+        return inUse;
+    }
+
+    /** The buffers now, computed on the engine thread (or, once it has stopped, on the caller's). */
+    public StorageSnapshot storage() {
+        StorageSnapshot[] result = new StorageSnapshot[1];
+        if (!loop.run(() -> result[0] = storageNow())) {
+            result[0] = storageNow();
+        }
+        return result[0];
+    }
+
+    private StorageSnapshot storageNow() {
+        java.util.Map<String, List<Chunk>> byInput = new java.util.LinkedHashMap<>();
+        java.util.Set<Chunk> busy = new java.util.HashSet<>();
+        for (RouteTask task : router.unfinished()) {
+            byInput.computeIfAbsent(task.chunk().inputName(), k -> new ArrayList<>());
+            List<Chunk> list = byInput.get(task.chunk().inputName());
+            if (!list.contains(task.chunk())) {
+                list.add(task.chunk());
+            }
+            if (task.isFlushing()) {
+                busy.add(task.chunk());
+            }
+        }
+        List<StorageSnapshot.InputStorage> rows = new ArrayList<>();
+        for (InputLane lane : inputs) {
+            List<Chunk> sealed = byInput.getOrDefault(lane.name(), List.of());
+            int open = lane.openChunks();
+            rows.add(row(lane.name(), lane.definition().storageType().label(), lane.memBufLimit(), lane.buffered(),
+                    sealed, open, busy));
+        }
+        if (backlog != null) {
+            rows.add(row(backlogMetrics.name(), "backlog", 0, backlog.inFlight(),
+                    byInput.entrySet().stream().filter(e -> inputs.stream().noneMatch(i -> i.name().equals(e.getKey())))
+                            .flatMap(e -> e.getValue().stream()).toList(), 0, busy));
+        }
+        java.util.Map<String, Long> evicted = new java.util.LinkedHashMap<>();
+        outputs.forEach(o -> evicted.put(o.name(), o.evictedRecords()));
+        return new StorageSnapshot(rows, disk == null ? 0 : disk.diskBytes(), disk == null ? 0 : disk.corruptChunks(),
+                backlog == null ? 0 : backlog.orphans(), disk == null ? 0 : disk.writeErrors(), evicted,
+                backlog == null ? java.util.Map.of() : backlog.replayedRecords(), disk != null);
+    }
+
+    private static StorageSnapshot.InputStorage row(String name, String type, long limit, long buffered,
+                                                    List<Chunk> sealed, int open, java.util.Set<Chunk> busy) {
+        int up = open;
+        int down = 0;
+        int busyCount = 0;
+        long busySize = 0;
+        long memSize = 0;
+        for (Chunk c : sealed) {
+            if (c.isDown()) {
+                down++;
+            } else {
+                up++;
+                memSize += c.size();
+            }
+            if (busy.contains(c)) {
+                busyCount++;
+                busySize += c.size();
+            }
+        }
+        long mem = type.equals("memory") || type.equals("memrb") ? buffered : memSize;
+        return new StorageSnapshot.InputStorage(name, type, limit > 0 && mem >= limit, mem, limit,
+                sealed.size() + open, up, down, busyCount, busySize);
+    }
+
+    /**
      * Sets what to call, once, when an input reports that it failed for good: Main stops the service with a
      * non-zero exit.
      */
@@ -265,6 +524,11 @@ public final class Engine {
     /** Bytes appended by all inputs and not yet released by every route: what back-pressure limits. */
     public long bufferedBytes() {
         return backpressure.totalBytes();
+    }
+
+    /** Records of the (chunk, output) tasks not finished yet, counted once per route. */
+    public long pendingRecords() {
+        return router.pendingRecords();
     }
 
     /** (chunk, output) tasks not finished: queued, flushing or waiting for a retry. */

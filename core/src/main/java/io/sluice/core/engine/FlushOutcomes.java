@@ -21,8 +21,11 @@ final class FlushOutcomes {
     private final RetryTimers timers;
     private final DeadLetters deadLetters;
     private final Executor io;
+    private final java.util.function.Supplier<java.util.List<OutputLane>> current;
 
-    FlushOutcomes(ChunkRouter router, RetryTimers timers, DeadLetters deadLetters, Executor io) {
+    FlushOutcomes(ChunkRouter router, RetryTimers timers, DeadLetters deadLetters, Executor io,
+                  java.util.function.Supplier<java.util.List<OutputLane>> current) {
+        this.current = current;
         this.router = router;
         this.timers = timers;
         this.deadLetters = deadLetters;
@@ -63,6 +66,10 @@ final class FlushOutcomes {
 
     private void retry(RouteTask task) {
         if (task.isSettled() || task.output().isStopping()) {
+            return;
+        }
+        if (task.output().isRetiring()) {
+            router.reroute(task, current.get());
             return;
         }
         Chunk chunk = task.chunk();

@@ -33,6 +33,7 @@ final class InputLane implements Emitter {
     private final InstanceMetrics metrics;
     private final PluginMetrics.Counter records;
     private final PluginMetrics.Counter bytes;
+    private volatile PluginMetrics.Counter unrouted;
     private final AtomicLong buffered = new AtomicLong();
     private final Object lock = new Object();
     private final ReentrantLock transition = new ReentrantLock();
@@ -41,7 +42,7 @@ final class InputLane implements Emitter {
     private final Map<String, List<OutputLane>> routesByTag = new HashMap<>();
     private final ReentrantLock emitLock = new ReentrantLock();
     private List<OutputLane> outputs = List.of();
-    private FilterChain.Run filters;
+    private volatile FilterChain.Run filters;
     private ChunkRouter router;
     private Backpressure backpressure;
     private EngineLoop loop;
@@ -229,6 +230,29 @@ final class InputLane implements Emitter {
         }
     }
 
+    /** The outputs whose Match fits {@code tag} now; called when a chunk of it is sealed. */
+    List<OutputLane> routesFor(String tag) {
+        synchronized (lock) {
+            return routes(tag);
+        }
+    }
+
+    /** Routes tags against {@code newOutputs} and filters batches with {@code chain} from now on (a reload). */
+    void rewire(List<OutputLane> newOutputs, FilterChain chain) {
+        emitLock.lock();
+        try {
+            synchronized (lock) {
+                outputs = definition.routable() ? List.copyOf(newOutputs) : List.of();
+                routesByTag.clear();
+                watchOverflow = newOutputs.stream().anyMatch(o -> o.definition().pauseOnOverflow()
+                        && o.definition().totalLimitSize() > 0);
+            }
+            filters = chain.isEmpty() ? null : chain.new Run();
+        } finally {
+            emitLock.unlock();
+        }
+    }
+
     /** The outputs whose Match fits {@code tag}, computed once per tag; the caller holds the lane lock. */
     private List<OutputLane> routes(String tag) {
         List<OutputLane> routes = routesByTag.get(tag);
@@ -282,6 +306,28 @@ final class InputLane implements Emitter {
             }
         }
         return false;
+    }
+
+    /**
+     * Counts records of a tag no output matches, discarded (a typo in Match, or no output at all): a warning per tag,
+     * limited to one per window, and a counter, {@code unrouted_records}.
+     */
+    void discarded(String tag, int count) {
+        if (unrouted == null) {
+            unrouted = metrics.pluginView().counter("unrouted_records", "Records discarded: no output matches");
+        }
+        unrouted.add(count);
+        if (definition.routable()) {
+            failures.warn("unrouted", tag, "input={}: {} records tagged '{}' match no output and were discarded "
+                    + "(check the outputs' Match)", name(), count, tag);
+        }
+    }
+
+    /** Chunks open for appending now. */
+    int openChunks() {
+        synchronized (lock) {
+            return open.size();
+        }
     }
 
     /** Whether the lane writes its chunks to files. */

@@ -42,6 +42,11 @@ public final class InstanceMetrics {
                 "dropped_records", "retried_records");
     }
 
+    /** The instance name. */
+    String name() {
+        return name;
+    }
+
     /** One of the engine's counters, by name. */
     PluginMetrics.Counter engine(String counter) {
         Count c = engine.get(counter);

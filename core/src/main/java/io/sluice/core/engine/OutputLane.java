@@ -23,7 +23,8 @@ final class OutputLane {
 
     private final OutputDefinition definition;
     private final int id;
-    private final RouteRule rule;
+    private volatile RouteRule rule;
+    private volatile boolean retiring;
     private final RetryPolicy retryPolicy;
     private final InstanceMetrics metrics;
     private final SuppressingLog crashLog = new SuppressingLog(LOG, 10_000);
@@ -224,6 +225,20 @@ final class OutputLane {
     /** Whether the engine is stopping this output: results that arrive now no longer schedule retries. */
     boolean isStopping() {
         return stopping;
+    }
+
+    /** Replaces the Match rule (a reload that keeps this output but changes the default {@code Match *}). */
+    void rule(RouteRule newRule) {
+        rule = newRule;
+    }
+
+    /** Marks the output as leaving with a reload: its tasks move to the new pipeline's outputs. */
+    void retire() {
+        retiring = true;
+    }
+
+    boolean isRetiring() {
+        return retiring;
     }
 
     boolean matches(String tag) {

@@ -1,6 +1,7 @@
 package io.sluice.core.http;
 
 import io.sluice.core.engine.MetricsSnapshot;
+import io.sluice.core.engine.StorageSnapshot;
 import io.sluice.core.log.SuppressingLog;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -46,7 +47,8 @@ public final class MonitoringServer implements AutoCloseable {
     private final long startEpochSeconds = System.currentTimeMillis() / 1000;
 
     private MonitoringServer(String listen, int port, Supplier<MetricsSnapshot> metrics, String version,
-                             HealthCheck healthCheck, SampleClock clock, ServerLimits limits) throws IOException {
+                             HealthCheck healthCheck, SampleClock clock, ServerLimits limits,
+                             Supplier<StorageSnapshot> storage, ReloadApi reload) throws IOException {
         this.metrics = metrics;
         this.version = version;
         this.health = new HealthMonitor(healthCheck);
@@ -61,7 +63,26 @@ public final class MonitoringServer implements AutoCloseable {
         routes.add(get("/api/v1/metrics", r -> json(MetricsRendering.json(metrics.get()))));
         routes.add(get("/api/v1/metrics/prometheus", r -> NioHttpServer.Response.of(200,
                 "text/plain; version=0.0.4", MetricsRendering.prometheus(metrics.get(), System.currentTimeMillis(),
-                        uptimeSeconds(), startEpochSeconds, version))));
+                        uptimeSeconds(), startEpochSeconds, version)
+                        + (storage == null ? "" : StorageRendering.prometheus(storage.get())))));
+        if (storage != null) {
+            routes.add(get("/api/v1/storage", r -> json(StorageRendering.json(storage.get()))));
+        }
+        if (reload != null) {
+            routes.add(new NioHttpServer.Route("/api/v2/reload", List.of("GET", "POST", "PUT"), r -> {
+                if (r.method().equals("GET")) {
+                    String last = reload.lastJson();
+                    return json("{\"hot_reload_count\":" + reload.count()
+                            + (last == null ? "" : ",\"last_reload\":" + last) + "}");
+                }
+                if (!reload.enabled()) {
+                    return NioHttpServer.Response.of(400, "application/json",
+                            "{\"reload\":\"not enabled\",\"status\":-1}");
+                }
+                ReloadApi.Outcome outcome = reload.reload(r.query() != null && r.query().contains("wait=true"));
+                return NioHttpServer.Response.of(outcome.status(), "application/json", outcome.body());
+            }));
+        }
         if (healthCheck.enabled()) {
             routes.add(get("/api/v1/health", r -> health.state().healthy()
                     ? NioHttpServer.Response.of(200, null, "ok\n")
@@ -117,10 +138,21 @@ public final class MonitoringServer implements AutoCloseable {
         return start(listen, port, metrics, version, healthCheck, SampleClock.EVERY_SECOND, ServerLimits.DEFAULTS);
     }
 
+    /**
+     * As {@link #start(String, int, Supplier, String, HealthCheck)}, with {@code /api/v1/storage} and the storage
+     * gauges when {@code storage} is not null, and {@code /api/v2/reload} when {@code reload} is not null.
+     */
+    public static MonitoringServer start(String listen, int port, Supplier<MetricsSnapshot> metrics, String version,
+                                         HealthCheck healthCheck, Supplier<StorageSnapshot> storage,
+                                         ReloadApi reload) throws IOException {
+        return new MonitoringServer(listen, port, metrics, version, healthCheck, SampleClock.EVERY_SECOND,
+                ServerLimits.DEFAULTS, storage, reload);
+    }
+
     /** For tests: a health clock stepped by hand, other limits. */
     static MonitoringServer start(String listen, int port, Supplier<MetricsSnapshot> metrics, String version,
                                   HealthCheck healthCheck, SampleClock clock, ServerLimits limits) throws IOException {
-        return new MonitoringServer(listen, port, metrics, version, healthCheck, clock, limits);
+        return new MonitoringServer(listen, port, metrics, version, healthCheck, clock, limits, null, null);
     }
 
     /** The bound port (useful with port 0). */

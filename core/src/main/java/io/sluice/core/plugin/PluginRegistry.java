@@ -174,6 +174,24 @@ public final class PluginRegistry implements PluginCatalog {
         return all;
     }
 
+    /** Closes the jars of this registry's plugins whose loader is not in {@code inUse} (a reload's leftovers). */
+    public void close(java.util.Set<ClassLoader> inUse) {
+        for (LoadedPlugin<?> p : byKey.values()) {
+            if (!inUse.contains(p.loader()) && p.loader() instanceof PluginClassLoader loader) {
+                try {
+                    loader.close();
+                } catch (java.io.IOException ignored) {
+                    // closing only releases file handles
+                }
+            }
+        }
+    }
+
+    /** Whether a plugin of this registry has its loader in {@code inUse}. */
+    public boolean uses(java.util.Set<ClassLoader> inUse) {
+        return byKey.values().stream().anyMatch(p -> p.source() != null && inUse.contains(p.loader()));
+    }
+
     /** The sources that were skipped, with the reason each was. */
     public List<PluginProblem> problems() {
         return List.copyOf(problems);

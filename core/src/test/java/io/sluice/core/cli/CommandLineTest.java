@@ -86,7 +86,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-v,debug", "-vv,trace", "-vvvv,trace", "-q,off", "-qv,error"})
+    @CsvSource({"-v,debug", "-vv,trace", "-vvvv,trace", "-q,error", "-qv,warn"})
     void verbosityFlagsAreCountedLeftToRight(String flags, String level) throws Exception {
         assertThat(CommandLine.parse(flags).logLevel()).isEqualTo(level);
     }
@@ -143,10 +143,12 @@ class CommandLineTest {
     }
 
     @Test
-    void pluginPathsRepeat() throws Exception {
-        CommandLine line = CommandLine.parse("-e", "a.jar", "--plugin", "plugins/b");
+    void pluginPathsRepeat(@TempDir Path dir) throws Exception {
+        Path a = Files.createFile(dir.resolve("a.jar"));
+        Path b = Files.createDirectories(dir.resolve("plugins/b"));
+        CommandLine line = CommandLine.parse("-e", a.toString(), "--plugin", b.toString());
 
-        assertThat(line.pluginPaths()).containsExactly(Path.of("a.jar"), Path.of("plugins/b"));
+        assertThat(line.pluginPaths()).containsExactly(a, b);
     }
 
     @Test
@@ -202,9 +204,31 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"-Y,-Y (--enable-hot-reload)", "-Z,-Z (--enable-chunk-trace)", "-S,-S (--sosreport)"})
+    @CsvSource({"-Z,-Z (--enable-chunk-trace)", "-S,-S (--sosreport)", "-T x,-T (--trace)"})
     void outOfScopeOptionsAreRejectedClearly(String option, String named) {
-        assertThat(usageError(option)).isEqualTo("option " + named + " is not supported by sluice");
+        assertThat(usageError(option.split(" "))).isEqualTo("option " + named + " is not supported by sluice");
+    }
+
+    @Test
+    void hotReloadFlagsSetTheServiceKeyAndTheThreadSafetyFlagIsAccepted() throws Exception {
+        CommandLine line = CommandLine.parse("-Y", "--disable-thread-safety-on-hot-reloading", "-W");
+
+        assertThat(line.serviceEntries()).containsExactly(new io.sluice.core.config.ConfigEntry("hot_reload", "on",
+                Origin.COMMAND_LINE));
+        assertThat(line.warnings()).hasSize(2);
+    }
+
+    @Test
+    void printChunkTakesOneOrMoreFiles() throws Exception {
+        assertThat(CommandLine.parse("--print-chunk", "a.chunk", "b.chunk").printChunks())
+                .containsExactly(Path.of("a.chunk"), Path.of("b.chunk"));
+    }
+
+    @Test
+    void aMissingWorkdirOrPluginPathIsAUsageError() {
+        assertThat(usageError("-w", "/no/such/dir")).isEqualTo("working directory '/no/such/dir' (-w) does not exist");
+        assertThat(usageError("-e", "/no/such.jar")).isEqualTo("plugin jar or folder '/no/such.jar' (-e) does not "
+                + "exist");
     }
 
     @Test
@@ -216,7 +240,7 @@ class CommandLineTest {
     }
 
     @Test
-    void workdirIsKept() throws Exception {
-        assertThat(CommandLine.parse("-w", "/srv/sluice").workdir()).isEqualTo(Path.of("/srv/sluice"));
+    void workdirIsKept(@TempDir Path dir) throws Exception {
+        assertThat(CommandLine.parse("-w", dir.toString()).workdir()).isEqualTo(dir);
     }
 }

@@ -32,7 +32,7 @@ class HelpPrinterTest {
         assertThat(lines().get(0)).isEqualTo("Usage: sluice [OPTION]");
         assertThat(text).contains("Available Options", "  -c  --config=FILE       specify an optional configuration",
                 "  -e  --plugin=PATH", "  -D  --dry-run");
-        assertThat(text).doesNotContain("--enable-hot-reload", "--help-json");
+        assertThat(text).contains("-Y  --enable-hot-reload", "    --print-chunk=FILE").doesNotContain("--help-json");
         assertThat(text.indexOf("\nInputs\n")).isLessThan(text.indexOf("\nOutputs\n"));
         assertThat(lines()).contains("  cpu                 CPU Usage", "  tcp                 TCP",
                 "  stdout              Prints events to STDOUT", "  websocket           Websocket");

@@ -58,21 +58,29 @@ class ClassicConfigReaderTest {
     }
 
     @Test
-    void sectionNamesAreCaseInsensitiveButMustBeComplete() throws Exception {
-        write("main.conf", "[input]\n  Name cpu\n[IN]\n  Name tcp\n[Output]\n  Name stdout\n");
+    void sectionNamesAreCaseInsensitive() throws Exception {
+        write("main.conf", "[input]\n  Name cpu\n[Output]\n  Name stdout\n");
 
-        ClassicDocument document = read();
-
-        assertThat(names(document)).containsExactly("cpu", "stdout");
-        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("unknown section [IN] ignored"));
+        assertThat(names(read())).containsExactly("cpu", "stdout");
     }
 
     @Test
-    void parserSectionsAreAcceptedAndIgnoredWithANotice() throws Exception {
-        write("main.conf", "[PARSER]\n  Name json\n  Format json\n[MULTILINE_PARSER]\n  Name m\n");
+    void anIncompleteOrUnknownSectionNameIsAnErrorAtItsLine() throws Exception {
+        write("main.conf", "[input]\n  Name cpu\n[IN]\n  Name tcp\n");
 
-        assertThat(read().sections()).isEmpty();
-        assertThat(warnings).hasSize(2).allSatisfy(w -> assertThat(w).contains("sluice does not run parsers"));
+        ConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class, this::read);
+
+        assertThat(e.userMessage()).isEqualTo("[config] error in " + confDir.resolve("main.conf") + ":3: unknown "
+                + "section [IN]: expected SERVICE, INPUT, FILTER or OUTPUT");
+    }
+
+    @Test
+    void parserSectionsAreRefusedSayingWhy() throws Exception {
+        write("main.conf", "[PARSER]\n  Name json\n  Format json\n");
+
+        ConfigException e = org.assertj.core.api.Assertions.catchThrowableOfType(ConfigException.class, this::read);
+
+        assertThat(e.getMessage()).contains("[PARSER] is not supported: sluice has no parsers");
     }
 
     @Test

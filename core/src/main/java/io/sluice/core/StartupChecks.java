@@ -1,0 +1,115 @@
+package io.sluice.core;
+
+import io.sluice.core.config.ConfigException;
+import io.sluice.core.config.InputDefinition;
+import io.sluice.core.config.Origin;
+import io.sluice.core.config.OutputDefinition;
+import io.sluice.core.config.PipelineConfig;
+import io.sluice.core.config.StorageType;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a whole configuration for what would only show at run time: buffer limits that cannot fit in the heap, an
+ * input whose records no output takes, a pipeline with no input or no output. What cannot work is an error (at
+ * {@code --dry-run} and at start); what is likely a mistake is a warning at start, and an error with
+ * {@code --dry-run} where the issue is the whole pipeline.
+ */
+final class StartupChecks {
+
+    private static final Logger LOG = LoggerFactory.getLogger("config");
+    /** What the JVM, the plugins and one chunk per input need beside the buffers. */
+    private static final long BASE_HEAP = 24_000_000L;
+
+    private StartupChecks() {
+    }
+
+    static void check(PipelineConfig config, boolean dryRun, long maxHeap) throws ConfigException {
+        checkMemory(config, maxHeap);
+        if (config.inputs().isEmpty() || config.outputs().isEmpty()) {
+            String what = config.inputs().isEmpty() ? "no input" : "no output";
+            if (dryRun) {
+                throw new ConfigException(Origin.COMMAND_LINE, null, "the pipeline has " + what
+                        + ": nothing would be " + (config.inputs().isEmpty() ? "collected" : "delivered"));
+            }
+            LOG.warn("the pipeline has {}: nothing will be {}", what,
+                    config.inputs().isEmpty() ? "collected" : "delivered");
+        }
+        for (InputDefinition input : config.inputs()) {
+            if (!input.routable() || config.outputs().isEmpty()) {
+                continue;
+            }
+            boolean routed = config.outputs().stream().anyMatch(o -> matches(o, input.tag()));
+            if (!routed && config.filters().isEmpty()) {
+                LOG.warn("input {} (tag '{}') matches no output: its records will be discarded (counted); outputs "
+                        + "match {}", input.instanceName(), input.tag(), patterns(config.outputs()));
+            }
+        }
+    }
+
+    /**
+     * The buffers sluice may hold in the heap at once: each memory input's {@code Mem_Buf_Limit}, the engine-wide cap
+     * when an input has none (filesystem inputs keep at most that much in memory too), and the backlog's in-flight
+     * limit; each limit may be overshot by one chunk.
+     */
+    private static void checkMemory(PipelineConfig config, long maxHeap) throws ConfigException {
+        long cap = config.service().memBufLimit();
+        long needed = BASE_HEAP;
+        boolean shared = false;
+        for (InputDefinition input : config.inputs()) {
+            if (input.storageType() != StorageType.FILESYSTEM && input.memBufLimit() > 0) {
+                needed += input.memBufLimit() + 2_048_000L;
+            } else {
+                shared = true;
+            }
+        }
+        if (shared) {
+            needed += Math.max(cap, 0) + 2_048_000L;
+        }
+        long backlog = config.service().storagePath() == null ? 0 : config.service().storage().backlogMemLimit();
+        long neededWithBacklog = needed + backlog;
+        if (needed > maxHeap) {
+            throw new ConfigException(Origin.COMMAND_LINE, "mem_buf_limit", "the configured buffer limits need "
+                    + "about " + mb(needed) + " of heap but the JVM has " + mb(maxHeap) + ": lower the "
+                    + "Mem_Buf_Limit values (inputs' and [SERVICE]'s), or give sluice more heap with "
+                    + "JAVA_OPTS=-Xmx" + ((needed * 5 / 4) / 1_000_000 + 1) + "m");
+        }
+        if (neededWithBacklog > maxHeap) {
+            long fits = Math.max(2_048_000L, maxHeap - needed);
+            LOG.info("storage.backlog.mem_limit {} does not fit the heap ({}) beside the other buffers: the backlog "
+                    + "is read with at most {} in memory (JAVA_OPTS=-Xmx… raises it)", mb(backlog), mb(maxHeap),
+                    mb(fits));
+        }
+    }
+
+    private static boolean matches(OutputDefinition output, String tag) {
+        if (output.match() == null && output.matchRegex() == null) {
+            return false;
+        }
+        if (output.matchRegex() != null) {
+            Matcher m = output.matchRegex().matcher(tag);
+            if (m.lookingAt() && m.end() > 0) {
+                return true;
+            }
+        }
+        return output.match() != null && glob(output.match(), tag);
+    }
+
+    private static boolean glob(String pattern, String tag) {
+        String regex = java.util.Arrays.stream(pattern.split("\\*", -1)).map(java.util.regex.Pattern::quote)
+                .collect(Collectors.joining(".*"));
+        return tag.matches(regex);
+    }
+
+    private static String patterns(List<OutputDefinition> outputs) {
+        return outputs.stream().map(o -> o.instanceName() + "=" + (o.match() != null ? "'" + o.match() + "'"
+                : o.matchRegex() != null ? "/" + o.matchRegex() + "/" : "(none)")).collect(Collectors.joining(", "));
+    }
+
+    private static String mb(long bytes) {
+        return (bytes + 999_999) / 1_000_000 + " MB";
+    }
+}

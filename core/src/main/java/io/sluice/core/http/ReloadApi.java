@@ -1,0 +1,29 @@
+package io.sluice.core.http;
+
+/** What {@code /api/v2/reload} asks of the process: implemented by the reload controller. */
+public interface ReloadApi {
+
+    /** Whether hot reload is on ({@code Hot_Reload} or {@code -Y}). */
+    boolean enabled();
+
+    /**
+     * Reloads the configuration. With {@code wait}, returns when the reload is done or failed; without, once it is
+     * under way (a reload already running absorbs this request as one more reload afterwards).
+     */
+    Outcome reload(boolean wait);
+
+    /** Successful reloads since start. */
+    long count();
+
+    /** The last reload's result as a JSON object ({@code {"status":"ok","time":…}}), or {@code null} before any. */
+    String lastJson();
+
+    /**
+     * A reload request's answer.
+     *
+     * @param status HTTP status
+     * @param body   JSON body
+     */
+    record Outcome(int status, String body) {
+    }
+}
