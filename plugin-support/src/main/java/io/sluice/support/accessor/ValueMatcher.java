@@ -27,6 +27,7 @@ public final class ValueMatcher {
     private final byte[] literal;
     private final boolean anchorStart;
     private final boolean anchorEnd;
+    private long overflows;
 
     /** A matcher for {@code pattern} (as {@link Regexes#compile} made it). */
     public ValueMatcher(Pattern pattern) {
@@ -88,27 +89,50 @@ public final class ValueMatcher {
         return literal != null;
     }
 
-    /** Whether the pattern finds a match in the UTF-8 text {@code data[offset, offset+len)}. */
+    /**
+     * Whether the pattern finds a match in the UTF-8 text {@code data[offset, offset+len)}. A search that overflows
+     * the stack (java.util.regex recurses on some patterns over long values) counts as no match and is counted in
+     * {@link #overflows()}.
+     */
     public boolean find(byte[] data, int offset, int len) {
         if (literal != null) {
             return findLiteral(data, offset, offset + len);
         }
-        return matcher.reset(chars.set(data, offset, len)).find();
+        try {
+            return matcher.reset(chars.set(data, offset, len)).find();
+        } catch (StackOverflowError e) {
+            overflows++;
+            return false;
+        }
     }
 
-    /** Whether the pattern finds a match in {@code text}. */
+    /** Whether the pattern finds a match in {@code text}; an overflow counts as no match, as above. */
     public boolean find(CharSequence text) {
-        return matcher.reset(text).find();
+        try {
+            return matcher.reset(text).find();
+        } catch (StackOverflowError e) {
+            overflows++;
+            return false;
+        }
+    }
+
+    /** How many searches overflowed the stack and were taken as no match. */
+    public long overflows() {
+        return overflows;
     }
 
     /**
-     * Runs the regex itself on the UTF-8 text and returns its matcher, positioned on the first match (check
-     * {@link Matcher#find()}'s answer, returned here as the matcher's state), for callers that need the captures.
-     * Returns null when there is no match.
+     * Runs the regex itself on the UTF-8 text and returns its matcher, positioned on the first match, for callers
+     * that need the captures; null when there is no match (or the search overflowed the stack).
      */
     public Matcher match(byte[] data, int offset, int len) {
         Matcher m = matcher.reset(chars.set(data, offset, len));
-        return m.find() ? m : null;
+        try {
+            return m.find() ? m : null;
+        } catch (StackOverflowError e) {
+            overflows++;
+            return null;
+        }
     }
 
     private boolean findLiteral(byte[] d, int from, int end) {
