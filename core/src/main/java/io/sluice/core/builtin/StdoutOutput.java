@@ -27,8 +27,13 @@ final class StdoutOutput implements Output {
     private final HumanFormatter[] humans;
     private final ByteSink[] buffers;
     private final RateLimitedLog log;
+    private final OutputContext context;
+    private final Runnable onClosed;
+    private volatile boolean closed;
 
-    StdoutOutput(OutputContext context, FormatOptions options, OutputStream stream) {
+    StdoutOutput(OutputContext context, FormatOptions options, OutputStream stream, Runnable onClosed) {
+        this.context = context;
+        this.onClosed = onClosed;
         this.stream = stream;
         this.format = options.format();
         int workers = Math.max(1, context.workers());
@@ -43,8 +48,16 @@ final class StdoutOutput implements Output {
         this.log = context.rateLimitedLog();
     }
 
+    private static boolean isBrokenPipe(IOException e) {
+        String m = e.getMessage();
+        return m != null && (m.contains("Broken pipe") || m.contains("EPIPE"));
+    }
+
     @Override
     public FlushResult flush(EventChunk chunk, int worker) {
+        if (closed) {
+            return FlushResult.ERROR;
+        }
         ByteSink out = buffers[worker];
         out.clear();
         try {
@@ -70,6 +83,16 @@ final class StdoutOutput implements Output {
                 }
             }
         } catch (IOException e) {
+            if (closed || isBrokenPipe(e)) {
+                // nobody reads stdout any more (`sluice … | head -2`): stop as a shell pipeline expects, and do not
+                // retry what can never be printed
+                if (!closed) {
+                    closed = true;
+                    context.logger().info("stdout is closed (broken pipe): stopping sluice");
+                    onClosed.run();
+                }
+                return FlushResult.ERROR;
+            }
             log.error("write", null, "cannot write to stdout: {}", e.toString());
             return FlushResult.RETRY;
         }

@@ -13,16 +13,24 @@ import java.util.List;
 public final class StdoutPlugin implements OutputPlugin {
 
     private final OutputStream stream;
+    private final Runnable onClosed;
 
-    /** Prints to the process's standard output. */
+    /** Prints to the process's standard output; a closed stdout stops sluice as SIGTERM would. */
     public StdoutPlugin() {
         // the file descriptor itself, not System.out: a PrintStream hides write errors such as a closed pipe
-        this(new java.io.FileOutputStream(java.io.FileDescriptor.out));
+        this(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                () -> sun.misc.Signal.raise(new sun.misc.Signal("TERM")));
     }
 
     /** Prints to {@code stream} instead, for tests. */
     public StdoutPlugin(OutputStream stream) {
+        this(stream, () -> { });
+    }
+
+    /** Prints to {@code stream}; runs {@code onClosed} once when it reports a broken pipe. */
+    public StdoutPlugin(OutputStream stream, Runnable onClosed) {
         this.stream = stream;
+        this.onClosed = onClosed;
     }
 
     @Override
@@ -48,7 +56,7 @@ public final class StdoutPlugin implements OutputPlugin {
     @Override
     public Output create(OutputContext context) throws PluginException {
         try {
-            return new StdoutOutput(context, FormatOptions.from(context), stream);
+            return new StdoutOutput(context, FormatOptions.from(context), stream, onClosed);
         } catch (IllegalArgumentException e) {
             throw new PluginException(e.getMessage(), e);
         }

@@ -76,6 +76,10 @@ public final class ClassicConfigReader {
         String text;
         try {
             text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                // a UTF-8 byte-order mark, as some editors write: not part of the first line
+                text = text.substring(1);
+            }
         } catch (IOException e) {
             throw new ConfigException(includedAt, null, "cannot read '" + label + "': " + e.getMessage());
         }

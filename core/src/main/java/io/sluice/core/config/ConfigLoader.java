@@ -45,7 +45,8 @@ public final class ConfigLoader {
 
     /** Loads with the process's environment and host name, logging warnings. */
     public static PipelineConfig load(CommandLine commandLine, PluginCatalog catalog) throws ConfigException {
-        return new ConfigLoader(System.getenv(), ConfigLoader::localHostName, LOG::warn).read(commandLine, catalog);
+        return new ConfigLoader(System.getenv(), ConfigLoader::localHostName, ConfigLoader::warn).read(commandLine,
+                catalog);
     }
 
     /** The validated configuration of {@code commandLine} and its {@code -c} file. */
@@ -144,6 +145,21 @@ public final class ConfigLoader {
     private static ConfigEntry expand(ConfigEntry entry, VariableExpander expander, boolean trim) {
         String value = expander.expand(entry.value());
         return new ConfigEntry(entry.key(), trim ? value.trim() : value, entry.origin());
+    }
+
+    /**
+     * Logs a configuration warning under the component it names ({@code [router] …} goes to the router's logger),
+     * so the prefix is not doubled by the logger's own name.
+     */
+    private static void warn(String line) {
+        if (line.startsWith("[")) {
+            int end = line.indexOf("] ");
+            if (end > 1 && end < 40) {
+                LoggerFactory.getLogger(line.substring(1, end)).warn(line.substring(end + 2));
+                return;
+            }
+        }
+        LOG.warn(line);
     }
 
     private static String localHostName() {

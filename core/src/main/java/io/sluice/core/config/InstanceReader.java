@@ -9,6 +9,7 @@ import io.sluice.api.config.Property;
 import io.sluice.core.plugin.LoadedPlugin;
 import io.sluice.core.plugin.PluginCatalog;
 import io.sluice.core.plugin.PluginFailure;
+import io.sluice.core.plugin.PluginKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class InstanceReader {
 
     InputDefinition input(ConfigSection section, int id, ServiceSettings service) throws ConfigException {
         PluginName name = pluginName(section);
-        LoadedPlugin<InputPlugin> plugin = name.find(catalog::input, "input");
+        LoadedPlugin<InputPlugin> plugin = name.find(catalog::input, catalog, PluginKind.INPUT);
         Map<String, String> url = new HashMap<>();
         name.url.ifPresent(u -> {
             url.put("listen", u.host());
@@ -62,7 +63,7 @@ final class InstanceReader {
     /** A filter definition, or empty when {@code Active} is false or 0 (the filter is left out entirely). */
     Optional<FilterDefinition> filter(ConfigSection section, int id) throws ConfigException {
         PluginName name = pluginName(section);
-        LoadedPlugin<FilterPlugin> plugin = name.find(catalog::filter, "filter");
+        LoadedPlugin<FilterPlugin> plugin = name.find(catalog::filter, catalog, PluginKind.FILTER);
         PluginProperties props = properties(plugin, CommonKeys.FILTER, section, Map.of());
         String instance = props.common(CommonKeys.ALIAS) != null ? props.common(CommonKeys.ALIAS)
                 : plugin.name() + "." + id;
@@ -82,7 +83,7 @@ final class InstanceReader {
 
     OutputDefinition output(ConfigSection section, int id) throws ConfigException {
         PluginName name = pluginName(section);
-        LoadedPlugin<OutputPlugin> plugin = name.find(catalog::output, "output");
+        LoadedPlugin<OutputPlugin> plugin = name.find(catalog::output, catalog, PluginKind.OUTPUT);
         Map<String, String> url = new HashMap<>();
         name.url.ifPresent(u -> {
             url.put("host", u.host());
@@ -189,10 +190,13 @@ final class InstanceReader {
     /** The {@code Name} entry of a section and its URL form, if any. */
     private record PluginName(ConfigEntry entry, Optional<PluginUrl> url) {
 
-        <P> P find(PluginLookup<P> lookup, String kind) throws ConfigException {
+        <P> P find(PluginLookup<P> lookup, PluginCatalog catalog, PluginKind kind) throws ConfigException {
             String plugin = url.map(PluginUrl::plugin).orElse(entry.value());
             return lookup.find(plugin).orElseThrow(() -> new ConfigException(entry.origin(), "name", "section '"
-                    + plugin + "' tried to instance a plugin name that doesn't exist"));
+                    + plugin + "' tried to instance a plugin name that doesn't exist: the " + kind.label()
+                    + " plugins found are " + names(catalog.all().stream().filter(p -> p.kind() == kind).toList())
+                    + " (built in, and looked for in " + (catalog.searched().isEmpty() ? "no plugin folder"
+                    : catalog.searched().stream().map(Object::toString).collect(Collectors.joining(", "))) + ")"));
         }
     }
 
@@ -203,6 +207,9 @@ final class InstanceReader {
 
     /** For messages: the names of the plugins of one kind. */
     static String names(List<? extends LoadedPlugin<?>> plugins) {
+        if (plugins.isEmpty()) {
+            return "none";
+        }
         return plugins.stream().map(LoadedPlugin::name).sorted().collect(Collectors.joining(", "));
     }
 }

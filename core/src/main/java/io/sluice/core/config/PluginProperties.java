@@ -92,7 +92,7 @@ final class PluginProperties {
         if (spec == null || spec.replacedBy() == null || !declared.containsKey(spec.replacedBy())) {
             return entry;
         }
-        LOG.warn("[config] {}: {}: '{}' is deprecated; use '{}'", entry.origin(), plugin, entry.key(),
+        LOG.warn("{}: {}: '{}' is deprecated; use '{}'", entry.origin(), plugin, entry.key(),
                 spec.replacedBy());
         return new ConfigEntry(spec.replacedBy(), entry.value(), entry.origin());
     }

@@ -18,6 +18,11 @@ public interface PluginCatalog {
     /** The output plugin called {@code name} (case-insensitive). */
     Optional<LoadedPlugin<OutputPlugin>> output(String name);
 
+    /** Where plugins were looked for besides the built-ins: the plugin folders and {@code -e} paths. */
+    default List<java.nio.file.Path> searched() {
+        return List.of();
+    }
+
     /** Every plugin, inputs first, then filters, then outputs, each kind sorted by name. */
     List<LoadedPlugin<?>> all();
 }

@@ -21,6 +21,7 @@ public final class PluginRegistry implements PluginCatalog {
 
     private final Map<String, LoadedPlugin<?>> byKey = new LinkedHashMap<>();
     private final List<PluginProblem> problems = new ArrayList<>();
+    private final List<Path> searched = new ArrayList<>();
 
     private PluginRegistry() {
     }
@@ -32,6 +33,8 @@ public final class PluginRegistry implements PluginCatalog {
     public static PluginRegistry load(ApiVersion coreApi, ClassLoader coreLoader, List<Path> pluginDirs,
                                       List<Path> extraSources) {
         PluginRegistry registry = new PluginRegistry();
+        registry.searched.addAll(pluginDirs);
+        registry.searched.addAll(extraSources);
         registry.addBuiltIns(coreApi, coreLoader);
         PluginScanner scanner = new PluginScanner(coreApi, coreLoader);
         List<PluginSource> sources = new ArrayList<>();
@@ -190,6 +193,11 @@ public final class PluginRegistry implements PluginCatalog {
     /** Whether a plugin of this registry has its loader in {@code inUse}. */
     public boolean uses(java.util.Set<ClassLoader> inUse) {
         return byKey.values().stream().anyMatch(p -> p.source() != null && inUse.contains(p.loader()));
+    }
+
+    @Override
+    public List<Path> searched() {
+        return List.copyOf(searched);
     }
 
     /** The sources that were skipped, with the reason each was. */

@@ -315,9 +315,10 @@ class ConfigLoaderTest {
     @Test
     void unknownPluginNamesTheSection() {
         assertThat(fileError("[INPUT]\n    Name nope\n").userMessage()).isEqualTo("[config] error in " + file()
-                + ":2: key 'name': section 'nope' tried to instance a plugin name that doesn't exist");
-        assertThat(error("-F", "grep").getMessage())
-                .isEqualTo("section 'grep' tried to instance a plugin name that doesn't exist");
+                + ":2: key 'name': section 'nope' tried to instance a plugin name that doesn't exist: the input "
+                + "plugins found are cpu, tcp (built in, and looked for in no plugin folder)");
+        assertThat(error("-F", "grep").getMessage()).isEqualTo("section 'grep' tried to instance a plugin name that "
+                + "doesn't exist: the filter plugins found are none (built in, and looked for in no plugin folder)");
     }
 
     @Test

@@ -99,7 +99,8 @@ class ConfigLoaderYamlTest {
                         + "property");
         assertThat(error("b.yaml", "pipeline:\n  filters:\n    -\n      name: nope\n").userMessage()).isEqualTo(
                 "[config] error in " + file("b.yaml") + ":4: key 'name': section 'nope' tried to instance a plugin "
-                        + "name that doesn't exist");
+                        + "name that doesn't exist: the filter plugins found are grep (built in, and looked for in "
+                        + "no plugin folder)");
     }
 
     @Test

@@ -83,11 +83,28 @@ class StdoutOutputTest {
     }
 
     @Test
-    void aWriteErrorIsARetryNotADelivery() throws Exception {
-        java.io.OutputStream broken = new java.io.OutputStream() {
+    void aClosedPipeStopsSluiceOnceAndIsNotRetried() throws Exception {
+        java.io.OutputStream closedPipe = new java.io.OutputStream() {
             @Override
             public void write(int b) throws java.io.IOException {
                 throw new java.io.IOException("Broken pipe");
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger stops = new java.util.concurrent.atomic.AtomicInteger();
+        StdoutPlugin plugin = new StdoutPlugin(closedPipe, stops::incrementAndGet);
+        Output output = plugin.create(context(plugin, Map.of()));
+
+        assertThat(output.flush(workedExample(), 0)).isEqualTo(FlushResult.ERROR);
+        assertThat(output.flush(workedExample(), 0)).isEqualTo(FlushResult.ERROR);
+        assertThat(stops).hasValue(1);
+    }
+
+    @Test
+    void anotherWriteErrorIsARetryNotADelivery() throws Exception {
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Input/output error");
             }
         };
         for (java.io.OutputStream stream : java.util.List.of(broken, new java.io.PrintStream(broken))) {

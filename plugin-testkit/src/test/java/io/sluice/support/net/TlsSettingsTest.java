@@ -116,8 +116,10 @@ class TlsSettingsTest {
     }
 
     @Test
-    void certificateWithoutKeyIsRejected() {
-        assertThatThrownBy(() -> from(Map.of("tls.crt_file", "/tmp/x.pem")))
-                .hasMessageContaining("tls.key_file");
+    void certificateWithoutKeyIsRejected(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path crt = java.nio.file.Files.writeString(dir.resolve("x.pem"), "not read here");
+        var config = TestConfigs.ofProperties(TlsSettings.properties(), Map.of("tls.crt_file", crt.toString()));
+
+        assertThatThrownBy(() -> TlsSettings.validate(config)).hasMessageContaining("tls.key_file");
     }
 }
