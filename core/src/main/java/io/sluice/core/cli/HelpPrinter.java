@@ -132,7 +132,7 @@ public final class HelpPrinter {
     static String details(Property<?> spec) {
         StringBuilder sb = new StringBuilder();
         if (spec.defaultValue() != null) {
-            sb.append("default: ").append(spec.isSecret() ? "<secret>" : spec.defaultValue()).append(", ");
+            sb.append("default: ").append(spec.isSecret() ? "<secret>" : shown(spec)).append(", ");
         }
         sb.append("type: ").append(spec.type().label());
         switch (spec.type()) {
@@ -158,6 +158,14 @@ public final class HelpPrinter {
             sb.append(", deprecated: use ").append(spec.replacedBy());
         }
         return sb.toString();
+    }
+
+    /** A boolean default as {@code on}/{@code off} whichever way the plugin wrote it; other defaults as written. */
+    private static String shown(Property<?> spec) {
+        if (spec.type() == io.sluice.api.config.PropertyType.BOOLEAN) {
+            return PropertyValues.parseBoolean(spec.defaultValue()) ? "on" : "off";
+        }
+        return spec.defaultValue();
     }
 
     /** {@code text} cut at spaces into lines of at most {@code width} characters (longer words stay whole). */

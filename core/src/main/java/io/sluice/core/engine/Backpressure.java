@@ -53,6 +53,10 @@ final class Backpressure {
     void added(InputLane input, long bytes) {
         long own = input.addBuffered(bytes);
         long sum = total.addAndGet(bytes);
+        if (input.isRing() && input.memBufLimit() > 0 && own > input.memBufLimit()) {
+            input.requestRingDrop();
+            return;
+        }
         if (!input.isPaused() && over(input, own, sum)) {
             if (!input.tryTransition(() -> settle(input))) {
                 request();
@@ -115,7 +119,12 @@ final class Backpressure {
             return true;
         }
         if (input.isStored()) {
-            // a filesystem input's chunks go to disk, not to the heap: memory limits do not pause it
+            // a filesystem input's chunks go to disk, not to the heap: memory limits do not pause it, only
+            // storage.pause_on_chunks_overlimit does
+            return input.pausesOnChunksOverlimit();
+        }
+        if (input.isRing()) {
+            // memrb drops its oldest chunks instead of pausing
             return false;
         }
         return input.memBufLimit() > 0 ? own >= input.memBufLimit() : engineCap > 0 && sum >= engineCap;
@@ -127,6 +136,9 @@ final class Backpressure {
             return true;
         }
         if (input.isStored()) {
+            return input.pausesOnChunksOverlimit();
+        }
+        if (input.isRing()) {
             return false;
         }
         return input.memBufLimit() > 0 ? own >= resumeLevel(input.memBufLimit())

@@ -32,7 +32,7 @@ final class ChunkRouter {
     private long upBudgetBytes;
     private int upBudgetChunks;
     private long upBytes;
-    private int upChunks;
+    private volatile int upChunks;
     private BacklogReader backlog;
 
     ChunkRouter(ChunkArrays arrays, Backpressure backpressure) {
@@ -41,6 +41,11 @@ final class ChunkRouter {
     }
 
     /** Wires the storage side: where files live and how many stored chunks may stay in memory at once. */
+    /** {@code storage.max_chunks_up}: how many stored chunks may be in memory at once. */
+    int upBudgetChunks() {
+        return upBudgetChunks;
+    }
+
     void storage(DiskStore store, RetryTimers retryTimers, Evictions evictor, long budgetBytes, int budgetChunks) {
         this.disk = store;
         this.timers = retryTimers;
@@ -90,6 +95,12 @@ final class ChunkRouter {
                 upChunks++;
                 chunk.countedUp(true);
             }
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("chunk '{}' of {} sealed: {} records, {} bytes, tag '{}', routed to {}{}", chunk.id(),
+                    chunk.inputName(), chunk.records(), chunk.size(), chunk.tag(),
+                    routes.stream().map(OutputLane::name).toList(), chunk.isDown() ? " (down: read back from disk)"
+                            : "");
         }
         for (OutputLane output : routes) {
             RouteTask task = new RouteTask(chunk, output);
@@ -163,6 +174,41 @@ final class ChunkRouter {
             output.submit(moved);
         }
         finish(task);
+    }
+
+    /**
+     * A {@code memrb} input over its limit: its oldest sealed chunks that no output is flushing are dropped, for every
+     * route, until its buffered bytes fit again (engine thread). Returns the chunks and bytes dropped.
+     */
+    long[] dropOldest(InputLane input) {
+        long chunks = 0;
+        long bytes = 0;
+        java.util.Map<Chunk, java.util.List<RouteTask>> byChunk = new java.util.LinkedHashMap<>();
+        for (RouteTask t : live) {
+            if (t.chunk().input() == input) {
+                byChunk.computeIfAbsent(t.chunk(), c -> new java.util.ArrayList<>()).add(t);
+            }
+        }
+        java.util.List<Chunk> oldest = new java.util.ArrayList<>(byChunk.keySet());
+        oldest.sort(java.util.Comparator.comparingLong(Chunk::seq));
+        for (Chunk chunk : oldest) {
+            if (input.buffered() <= input.memBufLimit()) {
+                break;
+            }
+            java.util.List<RouteTask> tasks = byChunk.get(chunk);
+            if (tasks.stream().anyMatch(RouteTask::isFlushing)) {
+                continue;
+            }
+            chunks++;
+            bytes += chunk.size();
+            for (RouteTask t : tasks) {
+                t.settle();
+                t.cancel();
+                timers.remove(t);
+                finish(t);
+            }
+        }
+        return new long[] {chunks, bytes};
     }
 
     /** Takes a waiting task off its timer; the caller settles it. */

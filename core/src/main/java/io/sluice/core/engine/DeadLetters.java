@@ -18,10 +18,46 @@ final class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger("engine");
 
     private final Path folder;
+    private final long limit;
+    private long used = -1;
+    private boolean warnedNearLimit;
 
     /** @param folder the rejected-chunk folder, or {@code null} when dead letters are off */
     DeadLetters(Path folder) {
+        this(folder, 0);
+    }
+
+    /**
+     * @param folder the rejected-chunk folder, or {@code null} when dead letters are off
+     * @param limit  {@code storage.rejected.limit}: bytes the folder may hold, 0 for no limit
+     */
+    DeadLetters(Path folder, long limit) {
         this.folder = folder;
+        this.limit = limit;
+    }
+
+    /** Whether {@code bytes} more fit under the limit; warns once at 90 %. */
+    private boolean fits(long bytes) {
+        if (limit <= 0) {
+            return true;
+        }
+        if (used < 0) {
+            used = 0;
+            try (var files = Files.walk(folder)) {
+                used = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // an unreadable folder counts as empty; writing will say more
+            }
+        }
+        if (used + bytes > limit) {
+            return false;
+        }
+        if (!warnedNearLimit && used + bytes >= limit * 9 / 10) {
+            warnedNearLimit = true;
+            LOG.warn("the dead-letter folder {} holds {} of its storage.rejected.limit of {} bytes", folder,
+                    used + bytes, limit);
+        }
+        return true;
     }
 
     boolean enabled() {
@@ -36,6 +72,11 @@ final class DeadLetters {
         if (folder == null) {
             return null;
         }
+        if (!fits(bytes.length)) {
+            LOG.error("chunk '{}' ({} bytes) is not written to the dead-letter folder {}: it would pass "
+                    + "storage.rejected.limit of {} bytes", id, bytes.length, folder, limit);
+            return null;
+        }
         Path dir = folder.resolve(safe(output));
         Path file = dir.resolve(safe(tag) + "-" + System.currentTimeMillis() + "-" + seq + ".msgpack");
         try {
@@ -43,6 +84,7 @@ final class DeadLetters {
             try (var out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(bytes);
             }
+            used += bytes.length;
             return file;
         } catch (IOException e) {
             LOG.error("cannot write rejected chunk '{}' to {}: {}", id, file, e.toString());

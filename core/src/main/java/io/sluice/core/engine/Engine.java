@@ -81,7 +81,8 @@ public final class Engine {
         this.backpressure = new Backpressure(service.memBufLimit(), loop::execute);
         this.router = new ChunkRouter(arrays, backpressure);
         this.timers = new RetryTimers(loop, tuning.retryUnit());
-        this.outcomes = new FlushOutcomes(router, timers, new DeadLetters(deadLetterFolder(service)), io,
+        this.outcomes = new FlushOutcomes(router, timers, new DeadLetters(deadLetterFolder(service),
+                service.storage().rejectedLimit()), io,
                 () -> outputs);
         boolean sole = config.inputs().size() == 1 && config.outputs().size() == 1;
         for (OutputDefinition def : config.outputs()) {

@@ -47,6 +47,10 @@ final class FlushOutcomes {
         }
         Chunk chunk = task.chunk();
         InstanceMetrics m = task.output().metrics();
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("chunk '{}' flushed: {} records to output={}", chunk.id(), chunk.records(),
+                    task.output().name());
+        }
         m.engine("proc_records").add(chunk.records());
         m.engine("proc_bytes").add(chunk.size());
         if (task.attempts() > 0) {

@@ -34,6 +34,10 @@ final class InputLane implements Emitter {
     private final PluginMetrics.Counter records;
     private final PluginMetrics.Counter bytes;
     private volatile PluginMetrics.Counter unrouted;
+    private final java.util.concurrent.atomic.AtomicBoolean ringDropRequested =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private PluginMetrics.Counter ringChunks;
+    private PluginMetrics.Counter ringBytes;
     private final AtomicLong buffered = new AtomicLong();
     private final Object lock = new Object();
     private final ReentrantLock transition = new ReentrantLock();
@@ -215,6 +219,9 @@ final class InputLane implements Emitter {
                 chunk = router.open(this, tag, routes(tag), length, filledLast);
                 open.put(tag, chunk);
                 held = Chunk.OVERHEAD_BYTES;
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("input={} opened chunk '{}' for tag '{}'", name(), chunk.id(), tag);
+                }
             }
             held += length;
             chunk.append(data, offset, length, count, arrays);
@@ -327,6 +334,38 @@ final class InputLane implements Emitter {
     int openChunks() {
         synchronized (lock) {
             return open.size();
+        }
+    }
+
+    /** Whether the input is {@code storage.type memrb}: over its limit, its oldest chunks are dropped. */
+    boolean isRing() {
+        return definition.storageType() == io.sluice.core.config.StorageType.MEMRB;
+    }
+
+    /** Whether a filesystem input pauses while {@code storage.max_chunks_up} stored chunks are in memory. */
+    boolean pausesOnChunksOverlimit() {
+        return definition.pauseOnChunksOverlimit() && router.upChunks() >= router.upBudgetChunks();
+    }
+
+    /** Asks the engine thread to drop this memrb input's oldest chunks until it fits its limit again. */
+    void requestRingDrop() {
+        if (ringDropRequested.compareAndSet(false, true)) {
+            loop.execute(() -> {
+                ringDropRequested.set(false);
+                long[] dropped = router.dropOldest(this);
+                if (dropped[0] > 0) {
+                    if (ringChunks == null) {
+                        ringChunks = metrics.pluginView().counter("memrb_dropped_chunks",
+                                "Chunks a memrb input dropped to stay within Mem_Buf_Limit");
+                        ringBytes = metrics.pluginView().counter("memrb_dropped_bytes",
+                                "Bytes a memrb input dropped to stay within Mem_Buf_Limit");
+                    }
+                    ringChunks.add(dropped[0]);
+                    ringBytes.add(dropped[1]);
+                    failures.warn("memrb", null, "input={} (memrb) dropped its {} oldest chunks ({} bytes) to stay "
+                            + "within Mem_Buf_Limit", name(), dropped[0], dropped[1]);
+                }
+            });
         }
     }
 

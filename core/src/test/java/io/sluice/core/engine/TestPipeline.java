@@ -82,6 +82,14 @@ final class TestPipeline {
         return this;
     }
 
+    /** An input with {@code storage.type memrb} and {@code Mem_Buf_Limit} {@code limit}. */
+    TestInput ringInput(String name, String tag, long limit) {
+        TestInput input = new TestInput();
+        inputs.add(new InputDefinition(loaded(input.factory(), PluginKind.INPUT), name, tag, limit, null, true,
+                StorageType.MEMRB, false, ValidatedConfig.empty(), Origin.COMMAND_LINE));
+        return input;
+    }
+
     /** An input with {@code storage.type filesystem}. */
     TestInput storedInput(String name, String tag) {
         TestInput input = new TestInput();
