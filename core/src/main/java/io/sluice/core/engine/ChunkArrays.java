@@ -35,7 +35,7 @@ final class ChunkArrays {
         classes[n++] = full;
         this.sizes = java.util.Arrays.copyOf(classes, n);
         this.maxIdle = new int[n];
-        this.pools = new ArrayDeque[n];
+        this.pools = newPools(n);
         for (int i = 0; i < n; i++) {
             long share = i == n - 1 ? maxIdleBytes / 2 : maxIdleBytes / 2 / Math.max(1, n - 1);
             maxIdle[i] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, share / sizes[i]));
@@ -117,5 +117,10 @@ final class ChunkArrays {
         if (pools[c].size() < maxIdle[c]) {
             pools[c].addFirst(array);
         }
+    }
+
+    @SuppressWarnings("unchecked") // Java cannot create a generic array; every element is set at once
+    private static ArrayDeque<byte[]>[] newPools(int n) {
+        return (ArrayDeque<byte[]>[]) new ArrayDeque<?>[n];
     }
 }
