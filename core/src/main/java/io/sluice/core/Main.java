@@ -251,8 +251,11 @@ public final class Main {
         }
     }
 
-    /** What {@code --dry-run} read: every instance with the properties set (secret values masked). */
+    /** What {@code --dry-run} read: the service settings, every instance with the properties set (secrets masked). */
     private void printPipeline(PipelineConfig config) {
+        java.util.List<String> service = config.service().describe();
+        err.println("[service] " + service.get(0));
+        service.subList(1, service.size()).forEach(line -> err.println("    " + line));
         for (InputDefinition input : config.inputs()) {
             err.println("[input]  " + input.instanceName() + " (" + input.plugin().name() + ") tag=" + input.tag()
                     + " storage.type=" + input.storageType().label());

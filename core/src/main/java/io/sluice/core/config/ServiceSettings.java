@@ -60,4 +60,43 @@ public record ServiceSettings(double flushSeconds, int graceSeconds, String logL
                 httpServer, httpListen, httpPort, jsonEscapeUnicode, jsonConvertNanToNull, memBufLimit, storage,
                 health, hotReload);
     }
+
+    /**
+     * What {@code --dry-run} prints of these settings: the first line the engine's, then one line each for the log
+     * file, the monitoring server and storage, when set. Nothing here is secret.
+     */
+    public java.util.List<String> describe() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        lines.add("flush=" + number(flushSeconds) + " grace=" + graceSeconds + " log_level=" + logLevel
+                + " scheduler.base=" + schedulerBase + " scheduler.cap=" + schedulerCap + " mem_buf_limit="
+                + memBufLimit + " hot_reload=" + onOff(hotReload) + " json.escape_unicode="
+                + onOff(jsonEscapeUnicode) + " json.convert_nan_to_null=" + onOff(jsonConvertNanToNull));
+        if (logFile != null) {
+            lines.add("log_file " + logFile);
+        }
+        if (httpServer) {
+            lines.add("http_server " + httpListen + ":" + httpPort + " health_check=" + onOff(health.enabled())
+                    + " hc_errors_count=" + health.errorsCount() + " hc_retry_failure_count="
+                    + health.retryFailureCount() + " hc_period=" + health.periodSeconds());
+        }
+        if (storage.path() != null) {
+            lines.add("storage.path " + storage.path() + " storage.sync=" + storage.sync().name().toLowerCase(
+                    java.util.Locale.ROOT) + " storage.max_chunks_up=" + storage.maxChunksUp()
+                    + " storage.backlog.mem_limit=" + storage.backlogMemLimit() + " storage.metrics="
+                    + onOff(storage.metrics()) + " storage.delete_irrecoverable_chunks="
+                    + onOff(storage.deleteIrrecoverable()) + " storage.backlog.flush_on_shutdown="
+                    + onOff(storage.flushBacklogOnShutdown()) + " storage.keep.rejected="
+                    + onOff(storage.keepRejected()) + " storage.rejected.path=" + storage.rejectedPath()
+                    + " storage.rejected.limit=" + storage.rejectedLimit());
+        }
+        return lines;
+    }
+
+    private static String onOff(boolean b) {
+        return b ? "on" : "off";
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
 }

@@ -64,6 +64,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theServiceSettingsDryRunPrintsAreTheOnesRead() throws Exception {
+        Path store = dir.resolve("store");
+        ServiceSettings service = loadFile("[SERVICE]\n  Flush 0.5\n  Grace 7\n  HTTP_Server on\n  HTTP_Port 2021\n"
+                + "  Health_Check on\n  storage.path " + store + "\n  storage.sync full\n"
+                + "  storage.keep.rejected on\n[INPUT]\n  Name cpu\n[OUTPUT]\n  Name stdout\n  Match *\n")
+                .service();
+
+        assertThat(service.describe()).containsExactly(
+                "flush=0.5 grace=7 log_level=info scheduler.base=5 scheduler.cap=2000 mem_buf_limit=16000000"
+                        + " hot_reload=off json.escape_unicode=on json.convert_nan_to_null=off",
+                "http_server 0.0.0.0:2021 health_check=on hc_errors_count=5 hc_retry_failure_count=5 hc_period=60",
+                "storage.path " + store + " storage.sync=full storage.max_chunks_up=128"
+                        + " storage.backlog.mem_limit=100000000 storage.metrics=on"
+                        + " storage.delete_irrecoverable_chunks=off storage.backlog.flush_on_shutdown=off"
+                        + " storage.keep.rejected=on storage.rejected.path=rejected storage.rejected.limit=0");
+    }
+
+    @Test
     void inputUrlSetsListenAndPort() throws Exception {
         InputDefinition tcp = load("-i", "tcp://0.0.0.0:5170", "-o", "stdout").inputs().get(0);
 
