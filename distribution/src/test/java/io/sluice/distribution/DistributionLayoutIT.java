@@ -29,6 +29,8 @@ class DistributionLayoutIT {
     void layoutHasLauncherLibrariesPluginsAndDefaultConfig() throws IOException {
         assertThat(DIST.resolve("bin/sluice")).isExecutable();
         assertThat(DIST.resolve("conf/sluice.conf")).isRegularFile();
+        assertThat(DIST.resolve("conf/sluice.yaml")).isRegularFile();
+        assertThat(DIST.resolve("conf/sluice.service")).isRegularFile();
         assertThat(DIST.resolve("LICENSE")).isRegularFile();
         assertThat(DIST.resolve("README.md")).isRegularFile();
         assertThat(names(DIST.resolve("lib"))).anyMatch(n -> n.startsWith("sluice-core-"))
@@ -39,6 +41,38 @@ class DistributionLayoutIT {
                 .anyMatch(n -> n.startsWith("sluice-input-cpu-"))
                 .anyMatch(n -> n.startsWith("sluice-output-websocket-"));
         assertThat(DIST.resolveSibling("sluice.tar.gz")).isRegularFile();
+    }
+
+    /**
+     * The systemd unit, installed as its comment says (distribution in /opt/sluice): its commands name files of the
+     * distribution, its pre-start check passes on the bundled configuration, and systemd accepts it where systemd's
+     * verifier is installed.
+     */
+    @Test
+    void theSystemdUnitRunsTheDistributionAndChecksTheConfigurationFirst() throws Exception {
+        String unit = Files.readString(DIST.resolve("conf/sluice.service"));
+        assertThat(unit).contains("Type=simple", "ExecReload=/bin/kill -HUP $MAINPID", "Restart=on-failure",
+                "StateDirectory=sluice");
+        String here = unit.replace("/opt/sluice", DIST.toAbsolutePath().toString());
+        String check = here.lines().filter(l -> l.startsWith("ExecStartPre=")).findFirst().orElseThrow()
+                .substring("ExecStartPre=".length());
+        assertThat(here.lines().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow())
+                .contains(DIST.toAbsolutePath().resolve("bin/sluice").toString());
+        Process dryRun = new ProcessBuilder(check.split(" ")).redirectErrorStream(true).start();
+        String output = new String(dryRun.getInputStream().readAllBytes());
+        assertThat(dryRun.waitFor()).as(output).isZero();
+        assertThat(output).contains("configuration test is successful");
+
+        Path verifier = Path.of("/usr/bin/systemd-analyze");
+        if (Files.isExecutable(verifier)) {
+            Path copy = Files.createTempDirectory("unit").resolve("sluice.service");
+            Files.writeString(copy, here);
+            Process verify = new ProcessBuilder(verifier.toString(), "verify", copy.toString())
+                    .redirectErrorStream(true).start();
+            String said = new String(verify.getInputStream().readAllBytes());
+            assertThat(verify.waitFor()).as(said).isZero();
+            assertThat(said).doesNotContain("Unknown key", "Invalid", "Failed");
+        }
     }
 
     @Test
