@@ -98,7 +98,8 @@ public final class Main {
         PipelineConfig config;
         try {
             config = io.sluice.core.config.ConfigLoader.load(commandLine, registry);
-            StartupChecks.check(config, commandLine.dryRun(), Runtime.getRuntime().maxMemory());
+            StartupChecks.check(config, commandLine.dryRun(), Runtime.getRuntime().maxMemory(),
+                    commandLine.configFile());
         } catch (ConfigException e) {
             Logger plain = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
             plain.error(e.userMessage());

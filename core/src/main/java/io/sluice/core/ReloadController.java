@@ -119,7 +119,7 @@ final class ReloadController implements ReloadApi {
             PipelineConfig next;
             try {
                 next = ConfigLoader.load(commandLine, registry);
-                StartupChecks.check(next, true, Runtime.getRuntime().maxMemory());
+                StartupChecks.check(next, true, Runtime.getRuntime().maxMemory(), commandLine.configFile());
             } catch (ConfigException e) {
                 registry.close(java.util.Set.of());
                 return failed(e.userMessage(), "the new configuration is invalid");
@@ -137,10 +137,6 @@ final class ReloadController implements ReloadApi {
             Main.applyInstanceLogLevels(next);
             current = next;
             closeUnusedPlugins();
-            if (!report.failedInputs().isEmpty()) {
-                return failed(String.join("; ", report.failedInputs()), "an input of the new configuration "
-                        + "could not start (the previous one runs on)");
-            }
             count++;
             last = "{\"status\":\"ok\",\"time\":" + System.currentTimeMillis() / 1000 + "}";
             LOG.info("successful reload done: {} inputs and {} outputs kept running, {} inputs and {} outputs "

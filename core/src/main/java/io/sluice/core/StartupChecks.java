@@ -27,12 +27,18 @@ final class StartupChecks {
     private StartupChecks() {
     }
 
-    static void check(PipelineConfig config, boolean dryRun, long maxHeap) throws ConfigException {
-        checkMemory(config, maxHeap);
+    /**
+     * @param configFile the configuration file as given with {@code -c}, or null: errors about the whole pipeline
+     *                   name it
+     */
+    static void check(PipelineConfig config, boolean dryRun, long maxHeap, String configFile)
+            throws ConfigException {
+        Origin whole = configFile == null ? Origin.COMMAND_LINE : new Origin(configFile, 0);
+        checkMemory(config, maxHeap, whole);
         if (config.inputs().isEmpty() || config.outputs().isEmpty()) {
             String what = config.inputs().isEmpty() ? "no input" : "no output";
             if (dryRun) {
-                throw new ConfigException(Origin.COMMAND_LINE, null, "the pipeline has " + what
+                throw new ConfigException(whole, null, "the pipeline has " + what
                         + ": nothing would be " + (config.inputs().isEmpty() ? "collected" : "delivered"));
             }
             LOG.warn("the pipeline has {}: nothing will be {}", what,
@@ -53,26 +59,32 @@ final class StartupChecks {
     /**
      * The buffers sluice may hold in the heap at once: each memory input's {@code Mem_Buf_Limit}, the engine-wide cap
      * when an input has none (filesystem inputs keep at most that much in memory too), and the backlog's in-flight
-     * limit; each limit may be overshot by one chunk.
+     * limit; each limit may be overshot by one chunk. An error names the section of the largest limit: the input's,
+     * or the file's when it is the engine-wide one of {@code [SERVICE]}.
      */
-    private static void checkMemory(PipelineConfig config, long maxHeap) throws ConfigException {
+    private static void checkMemory(PipelineConfig config, long maxHeap, Origin whole) throws ConfigException {
         long cap = config.service().memBufLimit();
         long needed = BASE_HEAP;
         boolean shared = false;
+        InputDefinition largest = null;
         for (InputDefinition input : config.inputs()) {
             if (input.storageType() != StorageType.FILESYSTEM && input.memBufLimit() > 0) {
                 needed += input.memBufLimit() + 2_048_000L;
+                if (largest == null || input.memBufLimit() > largest.memBufLimit()) {
+                    largest = input;
+                }
             } else {
                 shared = true;
             }
         }
+        Origin culprit = largest != null && (!shared || largest.memBufLimit() >= cap) ? largest.origin() : whole;
         if (shared) {
             needed += Math.max(cap, 0) + 2_048_000L;
         }
         long backlog = config.service().storagePath() == null ? 0 : config.service().storage().backlogMemLimit();
         long neededWithBacklog = needed + backlog;
         if (needed > maxHeap) {
-            throw new ConfigException(Origin.COMMAND_LINE, "mem_buf_limit", "the configured buffer limits need "
+            throw new ConfigException(culprit, "mem_buf_limit", "the configured buffer limits need "
                     + "about " + mb(needed) + " of heap but the JVM has " + mb(maxHeap) + ": lower the "
                     + "Mem_Buf_Limit values (inputs' and [SERVICE]'s), or give sluice more heap with "
                     + "JAVA_OPTS=-Xmx" + ((needed * 5 / 4) / 1_000_000 + 1) + "m");

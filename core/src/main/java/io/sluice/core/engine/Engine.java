@@ -254,16 +254,18 @@ public final class Engine {
     }
 
     /**
-     * Applies {@code next} to the running pipeline (a hot reload). Outputs and filters of the new configuration are
-     * created and started first; if one fails, nothing changes and the failure is thrown. Then, on the engine thread,
-     * the new outputs and filters take over: inputs and outputs whose definition did not change keep running (a tcp
-     * input keeps its socket and connections), tasks of outputs that leave move to the new outputs whose Match fits,
-     * and chunks sealed from now on are routed by the new Match rules. Inputs that changed are stopped (their chunks
-     * go to the new outputs) and their new instances started; one that fails to start is brought back as it was and
-     * the failure reported. Outputs that left are stopped once their flushes in progress are done.
+     * Applies {@code next} to the running pipeline (a hot reload), all or nothing. Everything the new configuration
+     * adds or changes is started first: outputs, filters, new inputs, then each changed input (its old instance is
+     * stopped just before, as it may hold the port the new one needs). If any of them fails, all that started is
+     * stopped again, every replaced input runs again as it was, and the failure is thrown. Otherwise, on the engine
+     * thread, the new outputs and filters take over: inputs and outputs whose definition did not change keep running
+     * (a tcp input keeps its socket and connections), tasks of outputs that leave move to the new outputs whose Match
+     * fits, and chunks sealed from now on are routed by the new Match rules. Removed inputs are stopped (their chunks
+     * go to the new outputs); outputs that left are stopped once their flushes in progress are done.
      *
-     * @return what happened, with any input that could not be switched
-     * @throws EngineStartException when the new outputs or filters could not start: the pipeline is unchanged
+     * @return what happened
+     * @throws EngineStartException when part of the new pipeline could not start: the running one is unchanged
+     *                              (a changed input that had to make way was restarted with its old settings)
      */
     public synchronized ReloadReport reload(PipelineConfig next) throws EngineStartException {
         if (state != State.RUNNING) {
@@ -292,6 +294,8 @@ public final class Engine {
         List<InputLane> oldInputs = List.copyOf(inputs);
         List<InputLane> nextInputs = new ArrayList<>();
         List<InputLane> createdInputs = new ArrayList<>();
+        java.util.Map<InputLane, InputLane> replacing = new java.util.HashMap<>();
+        List<InputLane> replaced = new ArrayList<>();
         try {
             for (OutputLane lane : created) {
                 startOutput(lane);
@@ -311,6 +315,24 @@ public final class Engine {
                     createInput(lane);
                     nextInputs.add(lane);
                     createdInputs.add(lane);
+                    if (old != null) {
+                        replacing.put(lane, old);
+                    }
+                }
+            }
+            // new inputs first: they take nothing a running one holds
+            for (InputLane lane : createdInputs) {
+                if (!replacing.containsKey(lane)) {
+                    startInput(lane);
+                }
+            }
+            // a changed input can start only once its old instance let go of what it holds (a port)
+            for (InputLane lane : createdInputs) {
+                InputLane old = replacing.get(lane);
+                if (old != null) {
+                    stopAndDispatch(old);
+                    replaced.add(old);
+                    startInput(lane);
                 }
             }
             List<InputLane> retiredInputs = oldInputs.stream().filter(i -> !nextInputs.contains(i)).toList();
@@ -340,56 +362,62 @@ public final class Engine {
                 }
             });
             for (InputLane gone : retiredInputs) {
-                gone.stop();
-                loop.run(() -> gone.sealOpen().forEach(router::dispatch));
-            }
-            List<String> failed = new ArrayList<>();
-            for (InputLane lane : createdInputs) {
-                try {
-                    startInput(lane);
-                } catch (EngineStartException e) {
-                    failed.add(e.getMessage());
-                    nextInputs.set(nextInputs.indexOf(lane), restore(lane.name(), oldInputs, nextOutputs, chain));
+                if (!replaced.contains(gone)) {
+                    stopAndDispatch(gone);
                 }
             }
             inputs.clear();
-            inputs.addAll(nextInputs.stream().filter(java.util.Objects::nonNull).toList());
+            inputs.addAll(nextInputs);
             backpressure.inputs(inputs);
             oldFilters.forEach(FilterLane::stop);
             retireLater(retiredOutputs);
             return new ReloadReport(nextInputs.size() - createdInputs.size(), createdInputs.size(),
                     nextOutputs.size() - created.size(), created.size(), retiredInputs.size(),
-                    retiredOutputs.size(), failed);
+                    retiredOutputs.size());
         } catch (EngineStartException e) {
-            createdInputs.forEach(InputLane::stop);
+            // nothing of the new configuration stays: what started is stopped (what it accepted is delivered by
+            // the running outputs) and every input it replaced runs again as it was
+            createdInputs.forEach(this::stopAndDispatch);
             newFilters.forEach(FilterLane::stop);
             for (OutputLane lane : created) {
                 lane.markStopping();
                 lane.interruptWorkers();
             }
             created.forEach(OutputLane::stopPlugin);
+            for (InputLane old : replaced) {
+                InputLane again = restore(old);
+                int at = inputs.indexOf(old);
+                if (again != null) {
+                    inputs.set(at, again);
+                } else {
+                    inputs.remove(at);
+                }
+            }
+            backpressure.inputs(inputs);
             throw e;
         }
     }
 
+    /** Stops an input and hands its open chunks to the outputs. */
+    private void stopAndDispatch(InputLane lane) {
+        lane.stop();
+        loop.run(() -> lane.sealOpen().forEach(router::dispatch));
+    }
+
     /**
-     * An input of the new configuration failed to start: the one of the old configuration under that name, if any, is
-     * created again and started, so the reload costs no input; null when there was none or it fails too.
+     * A reload failed after {@code old} was stopped to make way for its changed instance: it is created again from its
+     * definition, wired to the running outputs and filters, and started; null when it fails to start again.
      */
-    private InputLane restore(String name, List<InputLane> oldInputs, List<OutputLane> current, FilterChain chain) {
-        InputLane old = oldInputs.stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
-        if (old == null) {
-            return null;
-        }
+    private InputLane restore(InputLane old) {
         InputLane again = new InputLane(old.definition(), tuning.sealBytes(), arrays);
-        again.wire(router, backpressure, current, chain, loop, disk);
+        again.wire(router, backpressure, List.copyOf(outputs), new FilterChain(List.copyOf(filters)), loop, disk);
         try {
             createInput(again);
             startInput(again);
-            LOG.warn("reload: input {} of the new configuration failed to start; the previous one runs again", name);
+            LOG.warn("reload: input {} runs again as before the reload", old.name());
             return again;
         } catch (EngineStartException e) {
-            LOG.error("reload: input {} could not be started again either: {}", name, e.getMessage());
+            LOG.error("reload: input {} could not be started again: {}", old.name(), e.getMessage());
             return null;
         }
     }

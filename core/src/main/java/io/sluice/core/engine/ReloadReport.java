@@ -1,7 +1,5 @@
 package io.sluice.core.engine;
 
-import java.util.List;
-
 /**
  * What a reload did.
  *
@@ -11,13 +9,7 @@ import java.util.List;
  * @param newOutputs      outputs started anew
  * @param stoppedInputs   inputs stopped (removed or changed)
  * @param stoppedOutputs  outputs retired (removed or changed); their tasks moved to the new outputs
- * @param failedInputs    new inputs that failed to start (the old one runs again where there was one)
  */
 public record ReloadReport(int keptInputs, int newInputs, int keptOutputs, int newOutputs, int stoppedInputs,
-                           int stoppedOutputs, List<String> failedInputs) {
-
-    /** Copies the list. */
-    public ReloadReport {
-        failedInputs = List.copyOf(failedInputs);
-    }
+                           int stoppedOutputs) {
 }
