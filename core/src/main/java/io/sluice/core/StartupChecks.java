@@ -6,6 +6,7 @@ import io.sluice.core.config.Origin;
 import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.config.StorageType;
+import io.sluice.core.engine.HeapBudget;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
@@ -21,8 +22,6 @@ import org.slf4j.LoggerFactory;
 final class StartupChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger("config");
-    /** What the JVM, the plugins and one chunk per input need beside the buffers. */
-    private static final long BASE_HEAP = 24_000_000L;
 
     private StartupChecks() {
     }
@@ -57,43 +56,33 @@ final class StartupChecks {
     }
 
     /**
-     * The buffers sluice may hold in the heap at once: each memory input's {@code Mem_Buf_Limit}, the engine-wide cap
-     * when an input has none (filesystem inputs keep at most that much in memory too), and the backlog's in-flight
-     * limit; each limit may be overshot by one chunk. An error names the section of the largest limit: the input's,
-     * or the file's when it is the engine-wide one of {@code [SERVICE]}.
+     * Refuses buffer limits the heap cannot hold ({@link HeapBudget}); an error names the section of the largest
+     * limit: the input's, or the file's when it is the engine-wide one of {@code [SERVICE]}. Says so when the backlog
+     * will be read with less than {@code storage.backlog.mem_limit}.
      */
     private static void checkMemory(PipelineConfig config, long maxHeap, Origin whole) throws ConfigException {
-        long cap = config.service().memBufLimit();
-        long needed = BASE_HEAP;
-        boolean shared = false;
-        InputDefinition largest = null;
-        for (InputDefinition input : config.inputs()) {
-            if (input.storageType() != StorageType.FILESYSTEM && input.memBufLimit() > 0) {
-                needed += input.memBufLimit() + 2_048_000L;
-                if (largest == null || input.memBufLimit() > largest.memBufLimit()) {
-                    largest = input;
-                }
-            } else {
-                shared = true;
-            }
-        }
-        Origin culprit = largest != null && (!shared || largest.memBufLimit() >= cap) ? largest.origin() : whole;
-        if (shared) {
-            needed += Math.max(cap, 0) + 2_048_000L;
-        }
-        long backlog = config.service().storagePath() == null ? 0 : config.service().storage().backlogMemLimit();
-        long neededWithBacklog = needed + backlog;
+        long needed = HeapBudget.buffers(config);
         if (needed > maxHeap) {
-            throw new ConfigException(culprit, "mem_buf_limit", "the configured buffer limits need "
-                    + "about " + mb(needed) + " of heap but the JVM has " + mb(maxHeap) + ": lower the "
-                    + "Mem_Buf_Limit values (inputs' and [SERVICE]'s), or give sluice more heap with "
-                    + "JAVA_OPTS=-Xmx" + ((needed * 5 / 4) / 1_000_000 + 1) + "m");
+            InputDefinition largest = config.inputs().stream()
+                    .filter(i -> i.storageType() != StorageType.FILESYSTEM && i.memBufLimit() > 0)
+                    .max(java.util.Comparator.comparingLong(InputDefinition::memBufLimit)).orElse(null);
+            boolean shared = config.inputs().stream()
+                    .anyMatch(i -> i.storageType() == StorageType.FILESYSTEM || i.memBufLimit() <= 0);
+            Origin culprit = largest != null && (!shared || largest.memBufLimit() >= config.service().memBufLimit())
+                    ? largest.origin() : whole;
+            throw new ConfigException(culprit, "mem_buf_limit", "the configured buffer limits need about "
+                    + mb(needed) + " of heap but the JVM has " + mb(maxHeap) + ": lower the Mem_Buf_Limit values "
+                    + "(inputs' and [SERVICE]'s), or give sluice more heap with JAVA_OPTS=-Xmx"
+                    + ((needed * 5 / 4) / 1_000_000 + 1) + "m");
         }
-        if (neededWithBacklog > maxHeap) {
-            long fits = Math.max(2_048_000L, maxHeap - needed);
-            LOG.info("storage.backlog.mem_limit {} does not fit the heap ({}) beside the other buffers: the backlog "
-                    + "is read with at most {} in memory (JAVA_OPTS=-Xmx… raises it)", mb(backlog), mb(maxHeap),
-                    mb(fits));
+        if (config.service().storagePath() != null) {
+            long configured = config.service().storage().backlogMemLimit();
+            long used = HeapBudget.backlogLimit(config, maxHeap);
+            if (used < configured) {
+                LOG.info("storage.backlog.mem_limit {} does not fit the heap ({}) beside the other buffers: the "
+                        + "backlog is read with at most {} in memory (JAVA_OPTS=-Xmx… raises it)", mb(configured),
+                        mb(maxHeap), mb(used));
+            }
         }
     }
 

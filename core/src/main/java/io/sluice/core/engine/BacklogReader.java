@@ -9,23 +9,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chunk files a previous run left under {@code storage.path}. {@link #index()} only lists them (before any input
- * starts, so the files this run creates are not among them, and without reading them, so start-up does not wait on a
- * large backlog); a thread of its own then reads them oldest first, each validated as it is read, keeping the backlog
- * bytes in memory or in flight within {@code storage.backlog.mem_limit}. A torn tail is cut off and what came before
- * it delivered; an unreadable file is moved to the quarantine folder (never a reason to stop); a chunk is routed by its
- * tag to the outputs of the current configuration, minus those its done marks name; one that matches no output stays
- * on disk, counted.
+ * The chunk files a previous run left under {@code storage.path}. The inputs start at once: the files are listed
+ * on a thread of their own ({@link DiskStore#listing()} tells the files this run creates meanwhile apart), into a
+ * compact {@link BacklogIndex}, then read oldest first, each validated as it is read, keeping the backlog bytes in
+ * memory or in flight within {@code storage.backlog.mem_limit} (lowered to what the heap has room for). A torn tail
+ * is cut off and what came before it delivered; an unreadable file is moved to the quarantine folder (never a reason
+ * to stop); a chunk is routed by its tag to the outputs of the current configuration, minus those its done marks
+ * name; one that matches no output stays on disk, counted.
  */
 final class BacklogReader {
 
@@ -39,20 +37,21 @@ final class BacklogReader {
     private final InstanceMetrics metrics;
     private final Map<String, AtomicLong> replayed = new ConcurrentHashMap<>();
     private final AtomicLong orphans = new AtomicLong();
-    private final List<Path> files = new ArrayList<>();
+    private final BacklogIndex files = new BacklogIndex();
     private final Object budget = new Object();
     private long inFlight;
     private volatile int remaining;
     private volatile boolean stopping;
     private Thread thread;
 
+    /** @param memLimit backlog bytes in memory or in flight at once */
     BacklogReader(DiskStore disk, List<OutputLane> outputs, ChunkRouter router, EngineLoop loop,
-                  InstanceMetrics metrics) {
+                  InstanceMetrics metrics, long memLimit) {
         this.disk = disk;
         this.outputs = List.copyOf(outputs);
         this.router = router;
         this.loop = loop;
-        this.memLimit = Math.max(1, disk.settings().backlogMemLimit());
+        this.memLimit = Math.max(1, memLimit);
         this.metrics = metrics;
     }
 
@@ -61,50 +60,14 @@ final class BacklogReader {
         outputs = List.copyOf(current);
     }
 
-    /** Lists the chunk files on disk now, oldest first across all streams; reads none of them. */
-    void index() throws IOException {
-        Path root = disk.root();
-        Path rejected = disk.settings().deadLetterFolder();
-        try (Stream<Path> streams = Files.list(root)) {
-            for (Path stream : streams.filter(Files::isDirectory).toList()) {
-                String name = stream.getFileName().toString();
-                if (name.startsWith(".") || name.equals(Quarantine.FOLDER)
-                        || (rejected != null && stream.equals(rejected))
-                        || name.equals(disk.settings().rejectedPath())) {
-                    continue;
-                }
-                try (Stream<Path> chunks = Files.list(stream)) {
-                    chunks.filter(f -> !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f))
-                            .forEach(files::add);
-                } catch (IOException e) {
-                    LOG.error("cannot list backlog folder {}: {}; its chunks are skipped this run", stream,
-                            e.toString());
-                }
-            }
-        }
-        files.sort(Comparator.comparing((Path p) -> p.getFileName().toString()));
-        remaining = files.size();
-        long bytes = 0;
-        for (Path f : files) {
-            try {
-                bytes += Files.size(f);
-            } catch (IOException gone) {
-                // counted when read, if it is still there
-            }
-        }
-        disk.found(bytes);
-        if (!files.isEmpty()) {
-            LOG.info("backlog: {} chunk files ({} bytes) under {}; reading them with at most {} bytes in memory",
-                    files.size(), bytes, root, memLimit);
-        }
+    /** Before the inputs start: the files they create from now on are not backlog. */
+    void prepare() {
+        disk.listing();
     }
 
-    /** Starts reading the backlog on its own thread. */
+    /** Starts reading the backlog on its own thread: listing it, then reading it; the inputs may run already. */
     void start() {
-        if (files.isEmpty()) {
-            return;
-        }
-        thread = new Thread(this::readAll, "backlog");
+        thread = new Thread(this::listAndReadAll, "backlog");
         thread.setDaemon(true);
         thread.start();
     }
@@ -117,12 +80,22 @@ final class BacklogReader {
         }
     }
 
-    private void readAll() {
-        for (Path file : files) {
+    private void listAndReadAll() {
+        try {
+            list();
+        } catch (IOException e) {
+            LOG.error("cannot list the backlog under {}: {}; it is not replayed this run", disk.root(), e.toString());
+            return;
+        } finally {
+            disk.listed();
+        }
+        int n = files.size();
+        for (int i = 0; i < n; i++) {
             if (stopping) {
                 LOG.info("backlog: {} chunk files left unread on disk for the next start", remaining);
                 return;
             }
+            Path file = files.file(i);
             try {
                 read(file);
             } catch (InterruptedException e) {
@@ -133,7 +106,60 @@ final class BacklogReader {
             }
             remaining--;
         }
-        LOG.info("backlog: every chunk file read");
+        if (n > 0) {
+            LOG.info("backlog: every chunk file read");
+        }
+    }
+
+    /** Lists the chunk files a previous run left, oldest first across all streams; reads none of them. */
+    private void list() throws IOException {
+        Path root = disk.root();
+        Path rejected = disk.settings().deadLetterFolder();
+        long bytes = 0;
+        try (java.nio.file.DirectoryStream<Path> streams = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path stream : streams) {
+                String name = stream.getFileName().toString();
+                if (name.startsWith(".") || name.equals(Quarantine.FOLDER)
+                        || (rejected != null && stream.equals(rejected))
+                        || name.equals(disk.settings().rejectedPath())) {
+                    continue;
+                }
+                int id = files.stream(stream);
+                try (java.nio.file.DirectoryStream<Path> chunks = Files.newDirectoryStream(stream)) {
+                    for (Path f : chunks) {
+                        if (stopping) {
+                            return;
+                        }
+                        if (f.getFileName().toString().startsWith(".") || disk.createdThisRun(f)) {
+                            continue;
+                        }
+                        java.nio.file.attribute.BasicFileAttributes attrs;
+                        try {
+                            attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                        } catch (IOException gone) {
+                            continue;
+                        }
+                        if (attrs.isRegularFile() && files.add(id, f.getFileName().toString())) {
+                            bytes += attrs.size();
+                        }
+                    }
+                } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+                    LOG.error("cannot list backlog folder {}: {}; its chunks are skipped this run", stream,
+                            e.toString());
+                }
+            }
+        }
+        files.sort();
+        remaining = files.size();
+        disk.found(bytes);
+        if (files.full()) {
+            LOG.warn("backlog: more chunk files under {} than one run replays; {} of them are replayed now, the "
+                    + "others at the next start", root, files.size());
+        }
+        if (files.size() > 0) {
+            LOG.info("backlog: {} chunk files ({} bytes) under {}; reading them with at most {} bytes in memory",
+                    files.size(), bytes, root, memLimit);
+        }
     }
 
     private void read(Path file) throws InterruptedException {

@@ -31,6 +31,8 @@ final class DiskStore {
     private final AtomicLong diskBytes = new AtomicLong();
     private final AtomicLong corrupt = new AtomicLong();
     private final AtomicLong writeErrors = new AtomicLong();
+    /** Files this run creates while the backlog is being listed, so the listing can leave them out. */
+    private volatile java.util.Set<Path> createdWhileListing;
 
     private DiskStore(StorageSettings settings, ChunkFiles files, Executor io) {
         this.root = settings.path();
@@ -75,6 +77,10 @@ final class DiskStore {
         java.time.Instant now = java.time.Instant.now();
         Path file = stream(instance).resolve(String.format("%d.%09d-%d-%d.chunk", now.getEpochSecond(),
                 now.getNano(), pid, seq));
+        java.util.Set<Path> listing = createdWhileListing;
+        if (listing != null) {
+            listing.add(file);
+        }
         ChunkWriter writer = ChunkWriter.create(file, tag, settings.sync(), files);
         diskBytes.addAndGet(writer.size());
         return new StoredChunk(file, instance, writer, writer.size());
@@ -143,6 +149,25 @@ final class DiskStore {
                 .put(stream, file);
         diskBytes.addAndGet(-size);
         return outcome;
+    }
+
+    /**
+     * From now until {@link #listed()}, remembers the files this run creates: the backlog is listed while the inputs
+     * already run, and their new files are not backlog.
+     */
+    void listing() {
+        createdWhileListing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    }
+
+    /** Whether this run created {@code file} (while the backlog was being listed). */
+    boolean createdThisRun(Path file) {
+        java.util.Set<Path> listing = createdWhileListing;
+        return listing != null && listing.contains(file);
+    }
+
+    /** The backlog is listed: stops remembering new files. */
+    void listed() {
+        createdWhileListing = null;
     }
 
     /** Counts bytes of files found on disk at start. */

@@ -116,7 +116,8 @@ public final class Engine {
         backpressure.inputs(inputs);
         if (store != null) {
             backlogMetrics = InstanceMetrics.forInput("storage_backlog." + inputs.size(), "storage_backlog");
-            backlog = new BacklogReader(store, outputs, router, loop, backlogMetrics);
+            backlog = new BacklogReader(store, outputs, router, loop, backlogMetrics,
+                    HeapBudget.backlogLimit(config, Runtime.getRuntime().maxMemory()));
             router.backlog(backlog);
         } else {
             backlogMetrics = null;
@@ -140,12 +141,7 @@ public final class Engine {
                         + storageProblem.getMessage(), storageProblem);
             }
             if (backlog != null) {
-                try {
-                    backlog.index();
-                } catch (IOException e) {
-                    LOG.error("storage: cannot list the backlog under {}: {}; it is not replayed this run",
-                            service.storagePath(), e.toString());
-                }
+                backlog.prepare();
             }
             for (OutputLane lane : outputs) {
                 startOutput(lane);

@@ -28,16 +28,17 @@ class ReloadTest {
     }
 
     @Test
-    void unchangedInstancesKeepRunningAndNewMatchRulesApplyToWhatComesNext() throws Exception {
+    void unchangedInstancesKeepRunningAndNewOutputsTakeWhatComesNext() throws Exception {
         TestPipeline first = new TestPipeline();
         TestInput in = first.input("in.0", "app");
-        TestOutput a = first.output("a.0", "other");
+        TestOutput a = first.output("a.0", "app");
         engine = first.start();
         in.emit(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> a.delivered().size() == 3);
 
         TestPipeline second = new TestPipeline();
         second.input("in.0", "app");
-        second.output("a.0", "other");
+        second.output("a.0", "app");
         TestOutput b = second.output("b.1", "app");
         ReloadReport report = engine.reload(second.config());
         in.emit(4);
@@ -45,10 +46,10 @@ class ReloadTest {
         assertThat(report.keptInputs()).isEqualTo(1);
         assertThat(report.keptOutputs()).isEqualTo(1);
         assertThat(report.newOutputs()).isEqualTo(1);
-        assertThat(in.stopped()).isFalse();
-        await().atMost(Duration.ofSeconds(5)).until(() -> b.delivered().size() == 4);
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.delivered().size() == 4 && a.delivered().size() == 7);
         assertThat(b.delivered()).containsExactly(3L, 4L, 5L, 6L);
-        assertThat(a.calls()).isZero();
+        assertThat(a.delivered()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(in.stopped()).isFalse();
         assertThat(a.stopped()).isFalse();
     }
 
