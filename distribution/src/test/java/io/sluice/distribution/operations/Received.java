@@ -1,0 +1,81 @@
+package io.sluice.distribution.operations;
+
+import io.sluice.distribution.fake.FakeWebSocketServer;
+import io.sluice.distribution.fake.HandshakeRequest;
+import io.sluice.distribution.fake.ReceivedMessage;
+import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.fake.RecordFormat;
+import io.sluice.distribution.support.SluiceProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongPredicate;
+
+/** What the fake server received, by sequence number and by the URI path of the connection it came on. */
+final class Received {
+
+    private Received() {
+    }
+
+    /** Waits until seqs {@code [0, sent)} all arrived; on timeout fails with the summary and sluice's last log. */
+    static ReceivedRecords awaitAll(FakeWebSocketServer server, SluiceProcess sluice, long sent, Duration timeout) {
+        try {
+            return server.awaitSeqs("seq", 0, sent - 1, timeout);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + sluice.tail(), e);
+        }
+    }
+
+    /** Waits until seqs {@code [from, to)} all arrived. */
+    static void awaitRange(FakeWebSocketServer server, SluiceProcess sluice, long from, long to, Duration timeout) {
+        try {
+            server.awaitSeqs("seq", from, to - 1, timeout);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + sluice.tail(), e);
+        }
+    }
+
+    /** How many records arrived over connections opened with each URI path. */
+    static Map<String, Integer> recordsByPath(FakeWebSocketServer server) {
+        Map<String, Integer> byPath = new TreeMap<>();
+        Map<Integer, String> paths = paths(server);
+        for (ReceivedMessage m : server.messages()) {
+            byPath.merge(paths.getOrDefault(m.connectionId(), "?"), RecordFormat.JSON_LINES.split(m).size(),
+                    Integer::sum);
+        }
+        return byPath;
+    }
+
+    /** The seqs that arrived over connections opened with {@code path} and for which {@code which} holds. */
+    static List<Long> seqsOnPath(FakeWebSocketServer server, String path, LongPredicate which) {
+        Map<Integer, String> paths = paths(server);
+        List<Long> seqs = new ArrayList<>();
+        for (ReceivedMessage m : server.messages()) {
+            if (!path.equals(paths.get(m.connectionId()))) {
+                continue;
+            }
+            for (Map<String, Object> record : RecordFormat.JSON_LINES.split(m)) {
+                if (record.get("seq") instanceof Number n && which.test(n.longValue())) {
+                    seqs.add(n.longValue());
+                }
+            }
+        }
+        return seqs;
+    }
+
+    private static Map<Integer, String> paths(FakeWebSocketServer server) {
+        Map<Integer, String> paths = new HashMap<>();
+        for (HandshakeRequest h : server.handshakes()) {
+            paths.put(h.connectionId(), h.path());
+        }
+        return paths;
+    }
+
+    /** One {@code [operations]} line in the test output. */
+    static void report(String scenario, String figures) {
+        System.out.printf("[operations] %s: %s%n", scenario, figures);
+    }
+}
