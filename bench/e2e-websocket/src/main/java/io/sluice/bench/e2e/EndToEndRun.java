@@ -3,22 +3,22 @@ package io.sluice.bench.e2e;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run: receiver up, sluice started from the distribution, every record sent over one TCP connection, wait
- * for every seq, figures taken, sluice stopped with SIGTERM. Everything it starts is stopped even on failure.
+ * One run: receiver up, the forwarder started, every record sent over one TCP connection, wait for every seq,
+ * figures taken, the forwarder stopped with SIGTERM. Everything it starts is stopped even on failure.
  */
 final class EndToEndRun {
 
     private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
     private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(20);
     private static final long DUPLICATE_GRACE_MILLIS = 1_000;
+    private static final long READY_TIMEOUT_MILLIS = 30_000;
 
-    private final Path home;
     private final Path workDir;
     private final byte[] payload;
     private final int records;
@@ -29,8 +29,7 @@ final class EndToEndRun {
      * {@code warmup} holds {@code warmupRecords} records with seqs from {@code records} on, sent first on the same
      * connection and waited for, so that the measured records run on compiled code; empty for a cold run.
      */
-    EndToEndRun(Path home, Path workDir, byte[] payload, int records, byte[] warmup, int warmupRecords) {
-        this.home = home;
+    EndToEndRun(Path workDir, byte[] payload, int records, byte[] warmup, int warmupRecords) {
         this.workDir = workDir;
         this.payload = payload;
         this.records = records;
@@ -38,28 +37,67 @@ final class EndToEndRun {
         this.warmupRecords = warmupRecords;
     }
 
-    RunResult run(Combination combination, int attempt) throws Exception {
+    RunResult run(Forwarder forwarder, Combination combination, int attempt) throws Exception {
         SeqLedger ledger = new SeqLedger(records);
         SeqReceiver receiver = new SeqReceiver(ledger);
-        String name = combination.label() + "-" + attempt;
-        Path config = workDir.resolve(name + ".conf");
-        Path log = workDir.resolve(name + ".log");
-        Files.deleteIfExists(log);
+        String name = forwarder.name() + "-" + combination.label() + "-" + attempt;
         double loadBefore = ProcStats.load();
         try {
             int receiverPort = receiver.startAndAwait();
-            Files.writeString(config, combination.config(receiverPort));
-            try (SluiceProcess sluice = SluiceProcess.start(home, config, log)) {
-                int tcpPort = sluice.awaitListening(30_000);
-                return measure(combination, sluice, tcpPort, ledger, receiver, loadBefore);
+            try (ForwarderProcess process = forwarder.start(combination, receiverPort, workDir, name)) {
+                ForwarderProcess.Ready ready = process.awaitReady(READY_TIMEOUT_MILLIS);
+                return measure(forwarder, combination, process, ready, ledger, receiver, loadBefore);
             }
         } finally {
             receiver.stop(1_000);
         }
     }
 
-    private RunResult measure(Combination combination, SluiceProcess sluice, int tcpPort, SeqLedger ledger,
-                              SeqReceiver receiver, double loadBefore) throws Exception {
+    /** Starts the forwarder, waits until it is ready, stops it: the start-up figures alone. */
+    ForwarderProcess.Ready startOnly(Forwarder forwarder, Combination combination, int attempt) throws Exception {
+        SeqReceiver receiver = new SeqReceiver(new SeqLedger(1));
+        try {
+            int receiverPort = receiver.startAndAwait();
+            try (ForwarderProcess process = forwarder.start(combination, receiverPort, workDir,
+                    forwarder.name() + "-startup-" + combination.format() + "-" + attempt)) {
+                ForwarderProcess.Ready ready = process.awaitReady(READY_TIMEOUT_MILLIS);
+                Thread.sleep(300);   // let it settle before SIGTERM, as a real start would
+                return ready;
+            }
+        } finally {
+            receiver.stop(1_000);
+        }
+    }
+
+    /**
+     * A run whose only purpose is to be recorded by the launcher's JVM cache: the first {@code count} records
+     * through both formats (see {@link Combination#primingConfig}), waited for, then SIGTERM.
+     */
+    void prime(Forwarder.Sluice sluice, Combination combination, int atMost) throws Exception {
+        int count = Math.min(atMost, records);
+        SeqLedger ledger = new SeqLedger(count);
+        SeqReceiver receiver = new SeqReceiver(ledger);
+        try {
+            int receiverPort = receiver.startAndAwait();
+            try (ForwarderProcess process = sluice.forPriming().start(combination, receiverPort, workDir,
+                    "sluice-jvm-cache-priming");
+                 SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1",
+                         process.awaitReady(READY_TIMEOUT_MILLIS).tcpPort()))) {
+                writeAll(channel, Arrays.copyOf(payload, Records.tcpLength(payload, count)));
+                long sent = System.nanoTime();
+                if (!ledger.awaitComplete(sent + DEADLINE_NANOS, STALL_NANOS, sent)) {
+                    throw new IllegalStateException("the priming run did not deliver; see " + process.log());
+                }
+                Thread.sleep(2_500);   // the launcher keeps only recordings of runs of 2 s or more
+            }
+        } finally {
+            receiver.stop(1_000);
+        }
+    }
+
+    private RunResult measure(Forwarder forwarder, Combination combination, ForwarderProcess process,
+                              ForwarderProcess.Ready ready, SeqLedger ledger, SeqReceiver receiver,
+                              double loadBefore) throws Exception {
         ProcStats before;
         Map<String, Long> threadsBefore;
         long ownBefore;
@@ -69,22 +107,22 @@ final class EndToEndRun {
         ProcStats after;
         long ownAfter;
         Map<String, Long> threadsAfter;
-        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", tcpPort))) {
+        try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", ready.tcpPort()))) {
             if (warmupRecords > 0) {
                 writeAll(channel, warmup);
                 if (!ledger.awaitOutOfRange(warmupRecords, System.nanoTime() + DEADLINE_NANOS)) {
-                    throw new IllegalStateException("warm-up records did not all arrive; see " + sluice.log());
+                    throw new IllegalStateException("warm-up records did not all arrive; see " + process.log());
                 }
             }
-            before = ProcStats.of(sluice.pid());
-            threadsBefore = ThreadCpu.snapshot(sluice.pid());
+            before = ProcStats.of(process.pid());
+            threadsBefore = ThreadCpu.snapshot(process.pid());
             ownBefore = ProcStats.ownCpuTicks();
             firstByte = System.nanoTime();
             writeAll(channel, payload);
             lastSent = System.nanoTime();
             complete = ledger.awaitComplete(firstByte + DEADLINE_NANOS, STALL_NANOS, lastSent);
-            after = ProcStats.of(sluice.pid());
-            threadsAfter = ThreadCpu.snapshot(sluice.pid());
+            after = ProcStats.of(process.pid());
+            threadsAfter = ThreadCpu.snapshot(process.pid());
             ownAfter = ProcStats.ownCpuTicks();
             Thread.sleep(DUPLICATE_GRACE_MILLIS);
         }
@@ -105,14 +143,15 @@ final class EndToEndRun {
         if (receiver.connectionsOpened() != 1) {
             append(note, receiver.connectionsOpened() + " WebSocket connections");
         }
-        if (!sluice.alive()) {
-            append(note, "sluice died");
+        if (!process.alive()) {
+            append(note, forwarder.name() + " died");
         }
-        return new RunResult(combination, records, received, ledger.lost(), ledger.duplicates(),
+        return new RunResult(forwarder.name(), combination, records, received, ledger.lost(), ledger.duplicates(),
                 received > 0 ? received / seconds : 0, cpuSeconds * 1_000_000.0 / records,
-                (ownAfter - ownBefore) / 100.0 * 1_000_000.0 / records,
-                after.peakRssKb() / 1024.0, received > 0 ? (lastReceived - lastSent) / 1e6 : -1, loadBefore,
-                ProcStats.load(), sluice.log(), note.toString(), ThreadCpu.busiest(threadsBefore, threadsAfter, 6));
+                after.cpuTicks() / 100.0, (ownAfter - ownBefore) / 100.0 * 1_000_000.0 / records,
+                ready.startMillis(), ready.rssMb(), after.peakRssKb() / 1024.0,
+                received > 0 ? (lastReceived - lastSent) / 1e6 : -1, loadBefore, ProcStats.load(), process.log(),
+                note.toString(), ThreadCpu.busiest(threadsBefore, threadsAfter, 6));
     }
 
     private static void writeAll(SocketChannel channel, byte[] bytes) throws java.io.IOException {

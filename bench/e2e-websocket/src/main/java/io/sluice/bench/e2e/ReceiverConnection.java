@@ -163,7 +163,10 @@ final class ReceiverConnection implements Runnable {
 
     private void deliver() {
         batch.clear();
-        if (messageOpcode == 1) {
+        // text frames, or binary ones holding JSON (another forwarder may send json_lines as binary): a msgpack
+        // event starts with an array header (0x90-0x9f, 0xdc, 0xdd), never with '{', '[' or white space
+        int first = messageLength > 0 ? message[0] : 0;
+        if (messageOpcode == 1 || first == '{' || first == '[' || first == ' ' || first == '\n') {
             JsonSeqScanner.scan(message, 0, messageLength, batch);
         } else {
             msgpack.scan(message, 0, messageLength, batch);

@@ -44,6 +44,17 @@ final class Records {
         return out;
     }
 
+    /** The length of the first {@code count} records (lines) of {@code payload}. */
+    static int tcpLength(byte[] payload, int count) {
+        int lines = 0;
+        for (int i = 0; i < payload.length; i++) {
+            if (payload[i] == '\n' && ++lines == count) {
+                return i + 1;
+            }
+        }
+        return payload.length;
+    }
+
     private static int digits(int v) {
         int n = 1;
         while (v >= 10) {

@@ -4,7 +4,7 @@ import io.sluice.api.Emitter;
 import io.sluice.api.Input;
 import io.sluice.api.InputContext;
 import io.sluice.api.InputPlugin;
-import io.sluice.api.config.PropertySpec;
+import io.sluice.api.config.Property;
 import java.util.List;
 
 /** An input the benchmark thread drives: it hands out the engine's emitter and obeys pause and resume. */
@@ -24,7 +24,7 @@ final class BenchInput implements InputPlugin, Input {
     }
 
     @Override
-    public List<PropertySpec> properties() {
+    public List<Property<?>> properties() {
         return List.of();
     }
 

@@ -5,7 +5,7 @@ import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
 import io.sluice.api.OutputPlugin;
-import io.sluice.api.config.PropertySpec;
+import io.sluice.api.config.Property;
 import io.sluice.api.EventChunk;
 import io.sluice.support.format.EventFormatter;
 import io.sluice.support.format.Format;
@@ -36,7 +36,7 @@ final class BenchOutput implements OutputPlugin {
     }
 
     @Override
-    public List<PropertySpec> properties() {
+    public List<Property<?>> properties() {
         return List.of();
     }
 

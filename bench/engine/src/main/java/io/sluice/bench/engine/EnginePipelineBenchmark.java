@@ -1,12 +1,13 @@
 package io.sluice.bench.engine;
 
-import io.sluice.api.config.PluginConfig;
 import io.sluice.support.event.EventBuffer;
 import io.sluice.core.config.InputDefinition;
 import io.sluice.core.config.Origin;
 import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.config.ServiceSettings;
+import io.sluice.core.config.StorageType;
+import io.sluice.core.config.ValidatedConfig;
 import io.sluice.core.engine.Engine;
 import io.sluice.core.engine.EngineTuning;
 import io.sluice.core.plugin.LoadedPlugin;
@@ -14,7 +15,6 @@ import io.sluice.core.plugin.PluginKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,14 +71,14 @@ public class EnginePipelineBenchmark {
         input = new BenchInput();
         sink = new BenchOutput(output.equals("json_lines"));
         ServiceSettings d = ServiceSettings.defaults();
-        ServiceSettings service = new ServiceSettings(1.0, 5, "off", null, d.schedulerBase(), d.schedulerCap(),
-                false, d.httpListen(), d.httpPort(), null, false, "rejected", true, false, d.memBufLimit());
-        PluginConfig none = PluginConfig.of(List.of(), Map.of());
+        ServiceSettings service = d.withTiming(1.0, 5, d.schedulerBase(), d.schedulerCap(), d.memBufLimit())
+                .withLogLevel("off");
         PipelineConfig config = new PipelineConfig(service,
                 List.of(new InputDefinition(loaded(input, PluginKind.INPUT), "bench.0", "bench.0", 8_000_000, null,
-                        true, none, Origin.COMMAND_LINE)),
-                List.of(new OutputDefinition(loaded(sink, PluginKind.OUTPUT), "bench.1", "*", null, 1, 1, null, none,
-                        Origin.COMMAND_LINE)));
+                        true, StorageType.MEMORY, false, ValidatedConfig.empty(), Origin.COMMAND_LINE)),
+                List.of(),
+                List.of(new OutputDefinition(loaded(sink, PluginKind.OUTPUT), "bench.1", "*", null, 1, 1, null, 0,
+                        false, ValidatedConfig.empty(), Origin.COMMAND_LINE)));
         EngineTuning defaults = EngineTuning.defaults();
         engine = new Engine(config, new EngineTuning(defaults.retryUnit(), defaults.sealBytes(), defaults.random(),
                 pooledBytes));
@@ -107,7 +107,7 @@ public class EnginePipelineBenchmark {
             batch.writeString(TEXT, 0, TEXT.length);
             batch.endEvent();
         }
-        input.emitter().emit(batch);
+        batch.emitTo(input.emitter());
     }
 
     @TearDown(Level.Trial)
@@ -121,6 +121,6 @@ public class EnginePipelineBenchmark {
     }
 
     private static <F extends io.sluice.api.PluginFactory> LoadedPlugin<F> loaded(F factory, PluginKind kind) {
-        return new LoadedPlugin<>(factory, kind, "bench", "1.0", null, EnginePipelineBenchmark.class.getClassLoader());
+        return LoadedPlugin.onClassPath(factory, kind);
     }
 }
