@@ -500,10 +500,15 @@ public final class Engine {
                             .flatMap(e -> e.getValue().stream()).toList(), 0, busy));
         }
         java.util.Map<String, Long> evicted = new java.util.LinkedHashMap<>();
-        outputs.forEach(o -> evicted.put(o.name(), o.evictedRecords()));
+        java.util.Map<String, Double> capacity = new java.util.LinkedHashMap<>();
+        for (OutputLane o : outputs) {
+            evicted.put(o.name(), o.evictedRecords());
+            long limit = o.definition().totalLimitSize();
+            capacity.put(o.name(), limit <= 0 ? 100.0 : Math.max(0, 100.0 * (1 - (double) o.diskBytes() / limit)));
+        }
         return new StorageSnapshot(rows, disk == null ? 0 : disk.diskBytes(), disk == null ? 0 : disk.corruptChunks(),
                 backlog == null ? 0 : backlog.orphans(), disk == null ? 0 : disk.writeErrors(), evicted,
-                backlog == null ? java.util.Map.of() : backlog.replayedRecords(), disk != null);
+                backlog == null ? java.util.Map.of() : backlog.replayedRecords(), disk != null, capacity);
     }
 
     private static StorageSnapshot.InputStorage row(String name, String type, long limit, long buffered,

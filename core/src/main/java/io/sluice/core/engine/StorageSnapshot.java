@@ -14,10 +14,12 @@ import java.util.Map;
  * @param evictedRecords records dropped per output to stay under {@code storage.total_limit_size}
  * @param replayed       records replayed from the backlog, per input that wrote them
  * @param filesystem     whether a {@code storage.path} is set
+ * @param capacity       per output, the percentage of its {@code storage.total_limit_size} still free (100 when it
+ *                       has none)
  */
 public record StorageSnapshot(List<InputStorage> inputs, long diskBytes, long corruptChunks, long orphanChunks,
                               long writeErrors, Map<String, Long> evictedRecords, Map<String, Long> replayed,
-                              boolean filesystem) {
+                              boolean filesystem, Map<String, Double> capacity) {
 
     /**
      * One input's chunks.

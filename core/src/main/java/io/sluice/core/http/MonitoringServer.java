@@ -96,7 +96,8 @@ public final class MonitoringServer implements AutoCloseable {
         routes.add(get("/api/v2/metrics", r -> NioHttpServer.Response.of(200, null,
                 MetricsRendering.cmetricsText(metrics.get(), v2Context(), Instant.now()))));
         routes.add(get("/api/v2/metrics/prometheus", r -> NioHttpServer.Response.of(200,
-                "text/plain; version=0.0.4", MetricsRendering.prometheusV2(metrics.get(), v2Context()))));
+                "text/plain; version=0.0.4", MetricsRendering.prometheusV2(metrics.get(), v2Context())
+                        + (storage == null ? "" : StorageRendering.prometheus(storage.get())))));
         server = new NioHttpServer(new InetSocketAddress(listen, port), routes, limits);
         try {
             if (healthCheck.enabled()) {

@@ -99,6 +99,12 @@ final class StorageRendering {
         }
         labelled(sb, "sluice_storage_evicted_records_total",
                 "Records dropped for an output to stay under storage.total_limit_size.", s.evictedRecords());
+        String capacity = "fluentbit_output_chunk_available_capacity_percent";
+        sb.append("# HELP ").append(capacity).append(" Available chunk capacity (percent)\n# TYPE ")
+                .append(capacity).append(" gauge\n");
+        s.capacity().forEach((k, v) -> sb.append(capacity).append("{name=\"").append(escape(k)).append("\"} ")
+                .append(v == Math.rint(v) ? Long.toString(v.longValue()) : String.format(java.util.Locale.ROOT,
+                        "%.2f", v)).append('\n'));
         return sb.toString();
     }
 

@@ -209,9 +209,12 @@ class DurableBufferTest {
         }
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 engine.metrics().output("limited.0").get("dropped_records") > 0);
+        assertThat(engine.storage().capacity().get("limited.0")).isGreaterThanOrEqualTo(0.0).isLessThan(100.0);
+        assertThat(engine.storage().capacity().get("other.1")).isEqualTo(100.0);
         down.set(false);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> engine.pendingTasks() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> engine.storage().capacity().get("limited.0") == 100.0);
         long dropped = engine.metrics().output("limited.0").get("dropped_records");
         assertThat(limited.delivered().size() + dropped).isEqualTo(100);
         assertThat(limited.delivered()).contains(99L);

@@ -134,6 +134,25 @@ class MonitoringServerTest {
     }
 
     @Test
+    void storageIsOnV1AsJsonAndItsGaugesOnBothPrometheusEndpoints() throws Exception {
+        server.close();
+        io.sluice.core.engine.StorageSnapshot storage = new io.sluice.core.engine.StorageSnapshot(
+                List.of(new io.sluice.core.engine.StorageSnapshot.InputStorage("tcp.0", "filesystem", false, 4096,
+                        0, 3, 1, 2, 1, 2048)), 9000, 1, 0, 0, Map.of("websocket.1", 40L), Map.of(), true,
+                Map.of("websocket.1", 62.5));
+        server = MonitoringServer.start("127.0.0.1", 0, () -> new MetricsSnapshot(List.of(), List.of(),
+                List.of()), "0.1.0", HealthCheck.DISABLED, () -> storage, null);
+
+        assertThat(get("/api/v1/storage").body()).contains("\"tcp.0\"", "\"corrupt_chunks\":1");
+        for (String path : List.of("/api/v1/metrics/prometheus", "/api/v2/metrics/prometheus")) {
+            assertThat(get(path).body()).as(path).contains("fluentbit_storage_fs_chunks_down 2",
+                    "fluentbit_input_storage_chunks{name=\"tcp.0\"} 3", "sluice_storage_disk_bytes 9000",
+                    "sluice_storage_evicted_records_total{name=\"websocket.1\"} 40",
+                    "fluentbit_output_chunk_available_capacity_percent{name=\"websocket.1\"} 62.50");
+        }
+    }
+
+    @Test
     void wrongMethodIs405WithAllow() throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.port() + "/api/v1/metrics"))
