@@ -70,6 +70,17 @@ public final class SuppressingLog implements RateLimitedLog {
         }
     }
 
+    /** Whether lines of {@code kind} are being held back now (a window is open). */
+    boolean limiting(String kind) {
+        Window w = windows.get(kind);
+        if (w == null) {
+            return false;
+        }
+        synchronized (w) {
+            return w.open;
+        }
+    }
+
     /** Ends a window: logs the summary of what it held back and keeps limiting while lines keep coming. */
     private void close(String kind, Window w) {
         long count;
