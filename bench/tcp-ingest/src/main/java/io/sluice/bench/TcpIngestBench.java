@@ -5,7 +5,9 @@ import io.sluice.api.Input;
 import io.sluice.api.InputContext;
 import io.sluice.api.InputPlugin;
 import io.sluice.api.PluginMetrics;
+import io.sluice.api.RateLimitedLog;
 import io.sluice.api.config.PluginConfig;
+import io.sluice.testkit.TestConfigs;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -16,18 +18,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends N records of about 166 bytes over C connections into the tcp input (found by ServiceLoader, as core finds
  * it) with a counting emitter, and prints records/s, MB/s, CPU-seconds per million records and peak RSS.
- * The senders run in this JVM, on the same 2 cores, so the CPU figures include them; the input thread's own CPU
- * time is printed separately.
+ * The senders run in this JVM, on the same 2 cores, so the CPU figures include them; the input threads' own CPU
+ * time and the bytes they allocate are printed separately. {@code -Dtcp.settings=workers=2,chunk_size=64} adds
+ * settings to the input's {@code listen} and {@code port}.
  */
 public final class TcpIngestBench {
 
@@ -66,9 +72,11 @@ public final class TcpIngestBench {
                 .filter(p -> p.name().equals("tcp")).findFirst().orElseThrow();
         Input input = plugin.create(new BenchContext(plugin, port, emitter));
         input.start();
-        Thread inputThread = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("sluice-tcp.0")).findFirst().orElseThrow();
-        var threads = ManagementFactory.getThreadMXBean();
+        // the selector thread(s): sluice-tcp.0, and sluice-tcp.0-wN for further workers
+        long[] inputThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("sluice-tcp.0") || t.getName().startsWith("sluice-tcp.0-"))
+                .mapToLong(Thread::getId).toArray();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
         long perConnection = records / connections;
@@ -81,15 +89,16 @@ public final class TcpIngestBench {
             bytes += bytesFor(block, perConnection);
         }
         long cpu0 = os.getProcessCpuTime();
-        long inputCpu0 = threads.getThreadCpuTime(inputThread.getId());
+        long inputCpu0 = sum(threads.getThreadCpuTime(inputThreads));
+        long inputAlloc0 = sum(threads.getThreadAllocatedBytes(inputThreads));
         long t0 = System.nanoTime();
         senders.forEach(Thread::start);
-        while (emitter.records.get() < total) {
-            Thread.onSpinWait();
+        while (emitter.records.sum() < total) {
             Thread.sleep(1);
         }
         long elapsed = System.nanoTime() - t0;
-        long inputCpu = threads.getThreadCpuTime(inputThread.getId()) - inputCpu0;
+        long inputCpu = sum(threads.getThreadCpuTime(inputThreads)) - inputCpu0;
+        long inputAlloc = sum(threads.getThreadAllocatedBytes(inputThreads)) - inputAlloc0;
         long cpu = os.getProcessCpuTime() - cpu0;
         for (Thread t : senders) {
             t.join();
@@ -99,10 +108,20 @@ public final class TcpIngestBench {
             double secs = elapsed / 1e9;
             double millions = total / 1e6;
             System.out.printf("%2d connection(s): %,d records in %.2f s = %,.0f records/s, %.1f MB/s; "
-                            + "CPU %.2f s per million records (input thread %.2f s); peak RSS %d MB%n",
+                            + "CPU %.2f s per million records (input threads [%d] %.2f s); "
+                            + "input threads allocated %.1f B per record; %,d emits; peak RSS %d MB%n",
                     connections, total, secs, total / secs, bytes / secs / 1e6, cpu / 1e9 / millions,
-                    inputCpu / 1e9 / millions, peakRssKb() / 1024);
+                    inputThreads.length, inputCpu / 1e9 / millions, inputAlloc / (double) total,
+                    emitter.emits.sum(), peakRssKb() / 1024);
         }
+    }
+
+    private static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) {
+            s += Math.max(0, v);
+        }
+        return s;
     }
 
     /**
@@ -215,22 +234,59 @@ public final class TcpIngestBench {
         return -1;
     }
 
-    /** Counts what the input emits, as the engine's cheapest consumer would. */
+    /** Counts what the input emits, as the engine's cheapest consumer would; any number of threads may emit. */
     private static final class CountingEmitter implements Emitter {
-        final AtomicLong records = new AtomicLong();
-        final AtomicLong bytes = new AtomicLong();
+        final LongAdder records = new LongAdder();
+        final LongAdder bytes = new LongAdder();
+        final LongAdder emits = new LongAdder();
 
         @Override
         public void emit(byte[] data, int offset, int length, int n) {
-            records.lazySet(records.get() + n);
-            bytes.lazySet(bytes.get() + length);
+            records.add(n);
+            bytes.add(length);
+            emits.increment();
+        }
+
+        @Override
+        public void emit(String tag, byte[] data, int offset, int length, int n) {
+            emit(data, offset, length, n);
         }
     }
 
-    private record BenchContext(InputPlugin plugin, int port, Emitter emitter) implements InputContext {
+    /** Core's part, reduced to what the input needs: its validated configuration, a logger, counters. */
+    private static final class BenchContext implements InputContext {
+        private final PluginConfig config;
+        private final Emitter emitter;
+        private final Logger logger = LoggerFactory.getLogger("input:tcp:tcp.0");
+
+        BenchContext(InputPlugin plugin, int port, Emitter emitter) {
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("listen", "127.0.0.1");
+            settings.put("port", "" + port);
+            String extra = System.getProperty("tcp.settings", "");
+            for (String kv : extra.split(",")) {
+                if (!kv.isBlank()) {
+                    String[] p = kv.split("=", 2);
+                    settings.put(p[0].trim(), p[1].trim());
+                }
+            }
+            this.config = TestConfigs.of(plugin, settings);
+            this.emitter = emitter;
+        }
+
         @Override
         public String tag() {
             return "tcp.0";
+        }
+
+        @Override
+        public Emitter emitter() {
+            return emitter;
+        }
+
+        @Override
+        public void reportFailure(String reason, Throwable cause) {
+            logger.error("input failed: {}", reason, cause);
         }
 
         @Override
@@ -240,12 +296,32 @@ public final class TcpIngestBench {
 
         @Override
         public PluginConfig config() {
-            return PluginConfig.ofSingle(plugin.properties(), Map.of("listen", "127.0.0.1", "port", "" + port));
+            return config;
         }
 
         @Override
         public Logger logger() {
-            return LoggerFactory.getLogger("input:tcp:tcp.0");
+            return logger;
+        }
+
+        @Override
+        public RateLimitedLog rateLimitedLog() {
+            return new RateLimitedLog() {
+                @Override
+                public void warn(String kind, String subject, String format, Object... args) {
+                    logger.warn(format, args);
+                }
+
+                @Override
+                public void error(String kind, String subject, String format, Object... args) {
+                    logger.error(format, args);
+                }
+            };
+        }
+
+        @Override
+        public Optional<String> serviceSetting(String key) {
+            return Optional.empty();
         }
 
         @Override

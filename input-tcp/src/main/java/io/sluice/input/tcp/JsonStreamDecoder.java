@@ -1,319 +1,1103 @@
 package io.sluice.input.tcp;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import com.fasterxml.jackson.core.base.ParserBase;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import io.sluice.support.ByteSink;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Decodes a stream of JSON values (newline-separated, concatenated or pretty-printed, split anywhere) into records,
- * token by token with Jackson's non-blocking parser, straight into msgpack.
+ * byte by byte, straight from the connection's bytes into msgpack: no strings, no token objects.
  *
  * <ul>
  *   <li>A top-level object is one record. A top-level array is a batch: each element that is an object becomes a
  *       record, other elements are skipped with a warning. (Fluent Bit wraps the array as {@code {"msg":[...]}};
  *       sluice follows issue 4, which wants the objects of a batch as records.)</li>
  *   <li>A top-level scalar is skipped with a warning; the values after it are kept.</li>
- *   <li>Integers become the smallest msgpack integer, integers above {@code Long.MAX_VALUE} an unsigned 64-bit
- *       integer when they fit and a float64 otherwise; numbers with {@code .}, {@code e} or {@code E} become
- *       float64.</li>
- *   <li>Invalid JSON is reported, the record in progress dropped, and decoding starts again after the next newline.
- *       If no newline comes within {@code limit} bytes, decoding starts again at the next read instead.</li>
- *   <li>A record of more than {@code limit} bytes of JSON is dropped and reported; decoding goes on after it.</li>
+ *   <li>Values keep their exact value: integers become the smallest msgpack integer (up to 2^64−1); {@code -0}
+ *       becomes float64 −0.0; numbers with {@code .}, {@code e} or {@code E} become float64. A number msgpack
+ *       cannot hold (an integer beyond 64 bits, a float beyond float64's range, a non-zero float that would read as
+ *       0) is kept as a string of its digits, and counted.</li>
+ *   <li>Strings are copied as UTF-8: an invalid UTF-8 sequence or an unpaired surrogate escape becomes U+FFFD, an
+ *       escape JSON does not define ({@code \q}, {@code \}{@code uZZZZ}) is kept as written, raw control characters
+ *       are kept; each change is counted and the record kept. A raw line feed inside a string is invalid JSON: on a
+ *       newline-delimited stream it means the line was cut, and the next line is a new record.</li>
+ *   <li>Invalid JSON is reported once per stretch, the record in progress dropped, and decoding starts again at the
+ *       next object start outside the broken record: after the broken record's last brace (found by counting
+ *       brackets outside strings), at the end of its line if it was all on one line, at a {@code {} that begins a
+ *       line if it was pretty-printed, or at the {@code {} where the error was; after
+ *       garbage between records, at the next {@code {} or the next line, whichever comes first. A stretch ends at a
+ *       value decoded successfully or at a line feed skipped.</li>
+ *   <li>A record of more than {@code limit} bytes of JSON is dropped and counted once; the decoder reads on to its
+ *       end without keeping any of it (a string of any length included), so what follows is decoded as usual.</li>
  * </ul>
  * A record spanning reads waits in its {@link OpenRecord}, so the caller's buffer holds only complete records.
  */
 final class JsonStreamDecoder implements RecordDecoder {
 
-    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-    /** Where {@link #sizeIfOverLimit} lets the parser "release" its unread bytes: nowhere, they stay in the parser. */
-    private static final OutputStream UNREAD = OutputStream.nullOutputStream();
+    /** Deeper nesting is refused as invalid JSON (Jackson's default, which sluice used before). */
+    static final int MAX_DEPTH = 1000;
 
-    private final JsonFactory factory;
+    private static final int VALUE = 0;
+    private static final int VALUE_OR_END = 1;
+    private static final int KEY_OR_END = 2;
+    private static final int KEY = 3;
+    private static final int COLON = 4;
+    private static final int AFTER_VALUE = 5;
+    private static final int STRING = 6;
+    private static final int NUMBER = 7;
+    private static final int LITERAL = 8;
+    private static final int RECOVER = 9;
+    private static final int SKIP = 10;
+
+    private static final byte OBJECT = 1;
+    private static final byte ARRAY = 2;
+
+    private static final int N_START = 0;
+    private static final int N_MINUS = 1;
+    private static final int N_ZERO = 2;
+    private static final int N_INT = 3;
+    private static final int N_DOT = 4;
+    private static final int N_FRAC = 5;
+    private static final int N_E = 6;
+    private static final int N_ESIGN = 7;
+    private static final int N_EXP = 8;
+
+    /** ULONG_MAX / 10: a 20th digit fits 64 bits only on top of at most this, and only up to 5 on top of it. */
+    private static final long U64_TENTH = 1844674407370955161L;
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
     private final DecodeProblems problems;
     private final int limit;
     private final byte[] sourceKey;
     private final byte[] sourceValue;
-
-    private JsonParser parser;
-    private ByteArrayFeeder feeder;
-    private long parserStart;
-    private long streamPos;
-    private long fedEnd;
-
-    private int depth;
-    private boolean topArray;
-    private int ignoreDepth;
-    private int recordDepth;
     private final OpenRecord record = new OpenRecord();
-    private final FieldNames names = new FieldNames();
 
-    private boolean resyncing;
-    private long discarded;
+    private int state = VALUE;
+    private byte[] stack = new byte[16];
+    private int depth;
+    /** The depth outside the open record's body (0, or 1 inside a top-level array), or −1 when none is open. */
+    private int recordBase = -1;
+    /** Whether the open record is over the limit: it is read to its end, nothing of it written. */
+    private boolean discarding;
+    /** The depth outside a skipped array inside a top-level array, or −1. */
+    private int skipBase = -1;
+    /** Whether the decoder is inside a stretch of invalid input already reported. */
+    private boolean badStretch;
+    /**
+     * Whether a line feed came in an earlier read since the open record began (it is pretty-printed, not one line);
+     * kept up at the end of each read, not per byte (a raw line feed in a string is an error, so any is whitespace).
+     */
+    private boolean recordMultiline;
+    private long streamPos;
+
+    // the current feed
+    private RecordBuffer out;
+    private byte[] data;
+    private long base;
+    private int feedOff;
+    private int feedEnd;
+    private long seconds;
+    private int nanos;
+
+    // the open string
+    private boolean strKey;
+    /** Where the open string's reserved header is in {@code out} while it is being written, else −1. */
+    private int strMark = -1;
+    /** 0, or 1 after a backslash, or 2 inside the digits of a {@code \}{@code u} escape. */
+    private int esc;
+    private int uDigits;
+    private int uValue;
+    private int uRaw;
+    private int pendingHigh;
+    private int utfNeed;
+    private int utfLo;
+    private int utfHi;
+    private int utfBytes;
+    private int utfLen;
+
+    // the open number
+    private int numState;
+    private boolean numNeg;
+    private boolean numFloat;
+    private boolean numOverflow;
+    private long numMant;
+    private int numSig;
+    private int numScale;
+    private int numExp;
+    private boolean numExpNeg;
+    private int numStart;
+    private boolean numSpans;
+    private final ByteSink numText = new ByteSink(32);
+
+    // the open literal
+    private byte[] literal;
+    private int litIdx;
+
+    // recovering from a broken record
+    private int recoverDepth;
+    /** Whether the broken record is an element of a top-level array, which decoding returns to after it. */
+    private boolean recoverInArray;
+    /** Whether the broken record spans lines: else its line's end is its end. */
+    private boolean recoverMultiline;
+    private boolean recoverInString;
+    private boolean recoverEscape;
+    private boolean recoverLineStart;
+    private long recoverStart;
 
     /**
      * A decoder reporting to {@code problems}, dropping records over {@code limit} bytes, and adding
      * {@code sourceKey: sourceValue} (UTF-8, both or neither {@code null}) as the last key of every record.
      */
-    JsonStreamDecoder(JsonFactory factory, DecodeProblems problems, int limit, byte[] sourceKey, byte[] sourceValue) {
-        this.factory = factory;
+    JsonStreamDecoder(DecodeProblems problems, int limit, byte[] sourceKey, byte[] sourceValue) {
         this.problems = problems;
         this.limit = limit;
         this.sourceKey = sourceKey;
         this.sourceValue = sourceValue;
     }
 
-    /** A parser factory whose string limits follow {@code limit}, so one huge string cannot exhaust memory. */
-    static JsonFactory factory(int limit) {
-        return JsonFactory.builder()
-                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(Math.max(limit, 1024)).maxNameLength(Math.max(limit, 1024)).build())
-                .build();
-    }
-
     @Override
-    public void feed(byte[] data, int off, int len, RecordBuffer out, long seconds, int nanos) {
-        record.restore(out);
+    public void feed(byte[] bytes, int off, int len, RecordBuffer buffer, long sec, int nano) {
+        int shift = record.restore(buffer);
+        if (strMark >= 0) {
+            strMark += shift;
+        }
+        out = buffer;
+        data = bytes;
+        seconds = sec;
+        nanos = nano;
+        base = streamPos - off;
+        feedOff = off;
         int end = off + len;
-        int pos = off;
-        while (pos < end) {
-            if (resyncing) {
-                int nl = indexOfNewline(data, pos, end);
-                if (nl < 0) {
-                    discarded += end - pos;
-                    break;
-                }
-                pos = nl + 1;
-                resyncing = false;
-                continue;
+        feedEnd = end;
+        if (state == NUMBER) {
+            numStart = off;
+        }
+        int i = off;
+        while (i < end) {
+            switch (state) {
+                case VALUE, VALUE_OR_END -> i = value(i);
+                case KEY_OR_END, KEY -> i = key(i);
+                case COLON -> i = colon(i);
+                case AFTER_VALUE -> i = afterValue(i);
+                case STRING -> i = string(i);
+                case NUMBER -> i = number(i);
+                case LITERAL -> i = literal(i);
+                case RECOVER -> i = recover(i);
+                default -> i = skip(i);
             }
-            pos = parse(data, off, pos, end, out, seconds, nanos);
+        }
+        if (state == NUMBER && writing()) {
+            numText.write(bytes, numStart, end - numStart);
+            numSpans = true;
+        }
+        if (recordBase >= 0 && !recordMultiline) {
+            recordMultiline = hasLineFeed(bytes, (int) Math.max(off, record.start() - base), end);
         }
         streamPos += len;
-        if (resyncing && discarded > limit) {
-            resyncing = false;
+        if (writing() && streamPos - record.start() > limit) {
+            problems.oversize(streamPos - record.start(), limit);
+            record.abandon(buffer);
+            discarding = true;
+            strMark = -1;
+        } else if (state == RECOVER && streamPos - recoverStart > limit) {
+            // the broken record's end is nowhere near: look for the next object start instead
+            state = SKIP;
         }
-        if (record.isOpen() && streamPos - record.start() > limit) {
-            drop(out, streamPos - record.start());
-        }
-        record.save(out);
+        record.save(buffer);
+        out = null;
+        data = null;
     }
 
     @Override
-    public void finish() {
-        if (record.isOpen()) {
-            problems.incomplete(streamPos - record.start());
+    public void finish(RecordBuffer buffer, long sec, int nano) {
+        if (recordBase >= 0) {
+            if (!discarding) {
+                problems.incomplete(streamPos - record.start());
+            }
+        } else if (skipBase >= 0 || state == STRING || state == NUMBER || state == LITERAL) {
+            problems.skippedValue("top-level value cut off by the end of the stream");
         }
-        closeParser();
         record.discard();
+        recordBase = -1;
+        discarding = false;
+        depth = 0;
+        skipBase = -1;
+        strMark = -1;
+        state = VALUE;
     }
 
-    /** Parses {@code data[from, end)}; returns {@code end}, or where to look for a newline after invalid JSON. */
-    private int parse(byte[] data, int off, int from, int end, RecordBuffer out, long seconds, int nanos) {
-        long chunkStart = streamPos - off;
-        try {
-            if (parser == null) {
-                parser = factory.createNonBlockingByteArrayParser();
-                feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
-                parserStart = chunkStart + from;
+    private boolean writing() {
+        return recordBase >= 0 && !discarding;
+    }
+
+    // ----------------------------------------------------------------------------------------------- structure
+
+    private int value(int i) {
+        byte[] d = data;
+        int end = feedEnd;
+        while (i < end) {
+            byte b = d[i];
+            switch (b) {
+                case ' ', '\n', '\r', '\t' -> i++;
+                case '{' -> {
+                    return openObject(i);
+                }
+                case '[' -> {
+                    return openArray(i);
+                }
+                case '"' -> {
+                    return startString(i, false);
+                }
+                case ']' -> {
+                    return state == VALUE_OR_END ? close(i) : fail(i, "expected a value, not ']'", true);
+                }
+                case 't' -> {
+                    return startLiteral(i, TRUE);
+                }
+                case 'f' -> {
+                    return startLiteral(i, FALSE);
+                }
+                case 'n' -> {
+                    return startLiteral(i, NULL);
+                }
+                default -> {
+                    if (b == '-' || (b >= '0' && b <= '9')) {
+                        return startNumber(i);
+                    }
+                    return fail(i, "expected a value", true);
+                }
             }
-            fedEnd = chunkStart + end;
-            feeder.feedInput(data, from, end);
-            JsonToken t;
-            while ((t = parser.nextToken()) != JsonToken.NOT_AVAILABLE && t != null) {
-                onToken(t, out, seconds, nanos);
-            }
-            return end;
-        } catch (IOException e) {
-            JsonLocation where = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
-            if ((where == null || where.getByteOffset() < 0) && parser != null) {
-                // a constraint violation (e.g. a string over the limit) carries no location: the parser knows it,
-                // and restarting from the segment's start would emit its earlier records again
-                where = parser.currentLocation();
-            }
-            long at = where == null || where.getByteOffset() < 0 ? chunkStart + from
-                    : parserStart + where.getByteOffset();
-            int idx = (int) Math.max(from, Math.min(end, at - chunkStart));
-            if (e instanceof StreamConstraintsException && record.isOpen()) {
-                problems.oversize(Math.max(at, chunkStart + idx) - record.start(), limit);
-            } else if (ignoreDepth == 0) {
-                // show the bad record from its start when it began in this read, else the bytes before the error
-                long shownFrom = record.isOpen() ? record.start() - chunkStart : idx - 16;
-                int preview = (int) Math.max(off, Math.min(idx, shownFrom));
-                problems.invalidJson(e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.toString(),
-                        data, preview, end - preview);
-            }
-            if (record.isOpen()) {
-                record.abandon(out);
-            }
-            closeParser();
-            resetStructure();
-            resyncing = true;
-            discarded = 0;
-            return Math.max(from, idx - 1);
         }
+        return i;
     }
 
-    private void onToken(JsonToken t, RecordBuffer out, long seconds, int nanos) throws IOException {
-        if (ignoreDepth > 0) {
-            if (t.isStructStart()) {
-                depth++;
-            } else if (t.isStructEnd() && --depth < ignoreDepth) {
-                ignoreDepth = 0;
-            }
-        } else if (record.isOpen()) {
-            onRecordToken(t, out);
-        } else if (t == JsonToken.START_OBJECT) {
-            depth++;
-            recordDepth = depth;
-            record.begin(out, seconds, nanos, objectStart());
-        } else if (t == JsonToken.START_ARRAY) {
-            depth++;
-            if (depth == 1) {
-                topArray = true;
+    private int key(int i) {
+        byte[] d = data;
+        int end = feedEnd;
+        while (i < end) {
+            byte b = d[i];
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                i++;
+            } else if (b == '"') {
+                return startString(i, true);
+            } else if (b == '}' && state == KEY_OR_END) {
+                return close(i);
             } else {
-                ignoreDepth = depth;
-                problems.skippedValue("array inside a top-level array");
+                return fail(i, "expected a field name in double quotes", true);
             }
-        } else if (t == JsonToken.END_ARRAY) {
-            depth--;
-            topArray = false;
-        } else if (t.isScalarValue()) {
-            problems.skippedValue(topArray ? "non-object element of a top-level array" : "top-level " + kind(t));
         }
+        return i;
     }
 
-    private void onRecordToken(JsonToken t, RecordBuffer out) throws IOException {
-        switch (t) {
-            case START_OBJECT, START_ARRAY -> {
-                depth++;
-                record.enter(out, t == JsonToken.START_ARRAY);
+    private int colon(int i) {
+        byte[] d = data;
+        int end = feedEnd;
+        while (i < end) {
+            byte b = d[i];
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                i++;
+            } else if (b == ':') {
+                state = VALUE;
+                return i + 1;
+            } else {
+                return fail(i, "expected ':' after a field name", true);
             }
-            case END_OBJECT, END_ARRAY -> {
-                depth--;
-                if (record.exit(out)) {
-                    endRecord(out);
-                }
+        }
+        return i;
+    }
+
+    private int afterValue(int i) {
+        byte[] d = data;
+        int end = feedEnd;
+        while (i < end) {
+            byte b = d[i];
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                i++;
+                continue;
             }
-            case FIELD_NAME -> record.key(out, names.utf8(parser.currentName()));
-            default -> {
+            boolean object = stack[depth - 1] == OBJECT;
+            if (b == ',') {
+                state = object ? KEY : VALUE;
+                return i + 1;
+            }
+            if (b == (object ? '}' : ']')) {
+                return close(i);
+            }
+            return fail(i, object ? "expected ',' or '}' after a value" : "expected ',' or ']' after a value", true);
+        }
+        return i;
+    }
+
+    private int openObject(int i) {
+        if (depth == MAX_DEPTH) {
+            return fail(i, "nesting deeper than " + MAX_DEPTH + " levels", false);
+        }
+        if (recordBase < 0 && skipBase < 0 && (depth == 0 || (depth == 1 && stack[0] == ARRAY))) {
+            recordBase = depth;
+            discarding = false;
+            recordMultiline = false;
+            record.begin(out, seconds, nanos, base + i);
+        } else if (writing()) {
+            record.enter(out, false);
+        }
+        push(OBJECT);
+        state = KEY_OR_END;
+        return i + 1;
+    }
+
+    private int openArray(int i) {
+        if (depth == MAX_DEPTH) {
+            return fail(i, "nesting deeper than " + MAX_DEPTH + " levels", false);
+        }
+        if (recordBase >= 0) {
+            if (!discarding) {
+                record.enter(out, true);
+            }
+        } else if (skipBase < 0 && depth == 1 && stack[0] == ARRAY) {
+            skipBase = 1;
+        }
+        push(ARRAY);
+        state = VALUE_OR_END;
+        return i + 1;
+    }
+
+    private void push(byte kind) {
+        if (depth == stack.length) {
+            stack = Arrays.copyOf(stack, depth * 2);
+        }
+        stack[depth++] = kind;
+    }
+
+    /** Closes the innermost object or array, whose closing bracket is at {@code i}. */
+    private int close(int i) {
+        depth--;
+        if (recordBase >= 0) {
+            if (depth == recordBase) {
+                endRecord(i);
+            } else if (!discarding) {
+                record.exit(out);
+            }
+        } else if (depth == skipBase) {
+            skipBase = -1;
+            problems.skippedValue("array inside a top-level array");
+        }
+        return valueDone(i + 1);
+    }
+
+    private void endRecord(int closingBrace) {
+        if (!discarding) {
+            long size = base + closingBrace + 1 - record.start();
+            if (size > limit) {
+                problems.oversize(size, limit);
+                record.abandon(out);
+            } else {
+                record.end(out, sourceKey, sourceValue);
+            }
+        }
+        recordBase = -1;
+        discarding = false;
+        badStretch = false;
+    }
+
+    /** A value ended just before {@code next}. */
+    private int valueDone(int next) {
+        if (depth == 0) {
+            state = VALUE;
+            badStretch = false;
+        } else {
+            state = AFTER_VALUE;
+        }
+        return next;
+    }
+
+    /** A string, number or literal ended just before {@code next}. */
+    private int scalarDone(String kind, int next) {
+        if (recordBase < 0 && skipBase < 0) {
+            problems.skippedValue(depth == 0 ? "top-level " + kind : "non-object element of a top-level array");
+        }
+        return valueDone(next);
+    }
+
+    // ------------------------------------------------------------------------------------------------ strings
+
+    private int startString(int i, boolean key) {
+        boolean write = writing();
+        if (write) {
+            if (key) {
+                record.key();
+            } else {
                 record.value();
-                writeScalar(t, out);
             }
         }
+        strKey = key;
+        byte[] d = data;
+        int end = feedEnd;
+        int j = i + 1;
+        while (j < end) {
+            byte b = d[j];
+            // stops at '"', '\\', control characters and (negative as bytes) everything not ASCII
+            if (b == '"' || b == '\\' || b < 0x20) {
+                break;
+            }
+            j++;
+        }
+        if (j < end && d[j] == '"') {
+            if (write) {
+                out.writeString(d, i + 1, j - i - 1);
+            }
+            return stringDone(j + 1);
+        }
+        esc = 0;
+        pendingHigh = 0;
+        utfNeed = 0;
+        strMark = -1;
+        if (write) {
+            strMark = out.beginString();
+            out.write(d, i + 1, j - i - 1);
+        }
+        state = STRING;
+        return j;
     }
 
-    private void writeScalar(JsonToken t, RecordBuffer out) throws IOException {
-        switch (t) {
-            case VALUE_STRING ->
-                    out.writeChars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-            case VALUE_NUMBER_INT -> {
-                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                    writeBigInteger(parser.getBigIntegerValue(), out);
+    private int string(int i) {
+        byte[] d = data;
+        int end = feedEnd;
+        RecordBuffer o = out;
+        while (i < end) {
+            boolean write = strMark >= 0;
+            int b = d[i] & 0xff;
+            if (utfNeed > 0) {
+                if (b >= utfLo && b <= utfHi) {
+                    utfBytes = (utfBytes << 8) | b;
+                    utfLen++;
+                    utfLo = 0x80;
+                    utfHi = 0xbf;
+                    i++;
+                    if (--utfNeed == 0 && write) {
+                        for (int k = utfLen - 1; k >= 0; k--) {
+                            o.write(utfBytes >>> (8 * k));
+                        }
+                    }
+                    continue;
+                }
+                // the sequence so far is a maximal invalid subpart; b is read again below
+                utfNeed = 0;
+                replacement(write);
+            }
+            if (esc != 0) {
+                i = escape(i, b, write);
+                continue;
+            }
+            if (pendingHigh != 0 && b != '\\') {
+                pendingHigh = 0;
+                replacement(write);
+            }
+            if (b == '"') {
+                if (write) {
+                    o.endString(strMark);
+                    strMark = -1;
+                }
+                return stringDone(i + 1);
+            }
+            if (b == '\\') {
+                esc = 1;
+                i++;
+                continue;
+            }
+            if (b == '\n') {
+                return fail(i, "line feed inside a string (a line cut short?)", true);
+            }
+            int j = i;
+            while (j < end) {
+                byte c = d[j];
+                if (c >= 0) {
+                    if (c == '"' || c == '\\' || c == '\n') {
+                        break;
+                    }
+                    j++;
                 } else {
-                    out.writeLong(parser.getLongValue());
+                    int n = validSequence(d, j, end);
+                    if (n == 0) {
+                        break;
+                    }
+                    j += n;
                 }
             }
-            case VALUE_NUMBER_FLOAT -> out.writeDouble(parser.getDoubleValue());
-            case VALUE_TRUE -> out.writeBoolean(true);
-            case VALUE_FALSE -> out.writeBoolean(false);
-            default -> out.writeNil();
+            if (j > i) {
+                if (write) {
+                    o.write(d, i, j - i);
+                }
+                i = j;
+                continue;
+            }
+            i = leadByte(i, b, write);
         }
+        return i;
     }
 
-    private static void writeBigInteger(BigInteger v, RecordBuffer out) {
-        if (v.bitLength() <= 63) {
-            out.writeLong(v.longValue());
-        } else if (v.signum() > 0 && v.compareTo(UINT64_MAX) <= 0) {
-            out.writeUnsignedLong(v.longValue());
-        } else {
-            out.writeDouble(v.doubleValue());
+    private int stringDone(int next) {
+        if (strKey) {
+            state = COLON;
+            return next;
         }
+        return scalarDone("string", next);
     }
 
-    private void endRecord(RecordBuffer out) throws IOException {
-        long size = sizeIfOverLimit();
-        if (size > 0) {
-            problems.oversize(size, limit);
-            record.abandon(out);
-        } else {
-            record.end(out, sourceKey, sourceValue);
-        }
-    }
-
-    /**
-     * The stream offset of the current {@code {}. Jackson's token offset is exact for a start token (it counts the
-     * brace as read), so this costs no allocation.
-     */
-    private long objectStart() {
-        return parserStart + ((ParserBase) parser).getTokenCharacterOffset() - 1;
-    }
-
-    /**
-     * The size of the record whose {@code }} is the current token, or 0 when it is certainly within the limit.
-     * Jackson's token offset is stale for end tokens and its reading position costs an object, so when the cheap
-     * upper bound, everything fed so far, is over the limit, the position is taken from how many fed bytes the parser
-     * has not read yet ({@code releaseBuffered} into a sink that keeps nothing): right after a {@code }} that is
-     * the byte after it.
-     */
-    private long sizeIfOverLimit() throws IOException {
-        if (fedEnd - record.start() <= limit) {
+    /** The length of the complete, valid UTF-8 sequence starting at {@code d[j]} (not ASCII), or 0. */
+    private static int validSequence(byte[] d, int j, int end) {
+        int b0 = d[j] & 0xff;
+        if (b0 < 0xc2) {
             return 0;
         }
-        long size = fedEnd - parser.releaseBuffered(UNREAD) - record.start();
-        return size > limit ? size : 0;
-    }
-
-    /** Drops the open record as over the limit and skips the rest of it. */
-    private void drop(RecordBuffer out, long size) {
-        problems.oversize(size, limit);
-        record.abandon(out);
-        ignoreDepth = recordDepth;
-    }
-
-    private void resetStructure() {
-        depth = 0;
-        topArray = false;
-        ignoreDepth = 0;
-    }
-
-    private void closeParser() {
-        if (parser != null) {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        if (b0 < 0xe0) {
+            return j + 1 < end && (d[j + 1] & 0xc0) == 0x80 ? 2 : 0;
+        }
+        if (b0 < 0xf0) {
+            if (j + 2 >= end) {
+                return 0;
             }
-            parser = null;
-            feeder = null;
+            int b1 = d[j + 1] & 0xff;
+            int lo = b0 == 0xe0 ? 0xa0 : 0x80;
+            int hi = b0 == 0xed ? 0x9f : 0xbf;
+            return b1 >= lo && b1 <= hi && (d[j + 2] & 0xc0) == 0x80 ? 3 : 0;
+        }
+        if (b0 < 0xf5) {
+            if (j + 3 >= end) {
+                return 0;
+            }
+            int b1 = d[j + 1] & 0xff;
+            int lo = b0 == 0xf0 ? 0x90 : 0x80;
+            int hi = b0 == 0xf4 ? 0x8f : 0xbf;
+            return b1 >= lo && b1 <= hi && (d[j + 2] & 0xc0) == 0x80 && (d[j + 3] & 0xc0) == 0x80 ? 4 : 0;
+        }
+        return 0;
+    }
+
+    /** A byte above 0x7f that does not start a complete sequence in this read: a lead byte to continue, or invalid. */
+    private int leadByte(int i, int b, boolean write) {
+        if (b >= 0xc2 && b <= 0xdf) {
+            utfNeed = 1;
+            utfLo = 0x80;
+            utfHi = 0xbf;
+        } else if (b >= 0xe0 && b <= 0xef) {
+            utfNeed = 2;
+            utfLo = b == 0xe0 ? 0xa0 : 0x80;
+            utfHi = b == 0xed ? 0x9f : 0xbf;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+            utfNeed = 3;
+            utfLo = b == 0xf0 ? 0x90 : 0x80;
+            utfHi = b == 0xf4 ? 0x8f : 0xbf;
+        } else {
+            replacement(write);
+            return i + 1;
+        }
+        utfBytes = b;
+        utfLen = 1;
+        return i + 1;
+    }
+
+    /** Handles byte {@code b} at {@code i} after a backslash or inside a {@code \}{@code u} escape. */
+    private int escape(int i, int b, boolean write) {
+        RecordBuffer o = out;
+        if (esc == 1) {
+            int c;
+            switch (b) {
+                case '"', '\\', '/' -> c = b;
+                case 'b' -> c = '\b';
+                case 'f' -> c = '\f';
+                case 'n' -> c = '\n';
+                case 'r' -> c = '\r';
+                case 't' -> c = '\t';
+                case 'u' -> {
+                    esc = 2;
+                    uDigits = 0;
+                    uValue = 0;
+                    uRaw = 0;
+                    return i + 1;
+                }
+                default -> {
+                    // not a JSON escape: the backslash is kept, the byte after it read again as it is
+                    flushHigh(write);
+                    esc = 0;
+                    if (write) {
+                        o.write('\\');
+                        problems.invalidEscape();
+                    }
+                    return i;
+                }
+            }
+            flushHigh(write);
+            esc = 0;
+            if (write) {
+                o.write(c);
+            }
+            return i + 1;
+        }
+        int h = hex(b);
+        if (h < 0) {
+            flushHigh(write);
+            esc = 0;
+            if (write) {
+                o.write('\\');
+                o.write('u');
+                for (int k = uDigits - 1; k >= 0; k--) {
+                    o.write(uRaw >>> (8 * k));
+                }
+                problems.invalidEscape();
+            }
+            return i;
+        }
+        uValue = (uValue << 4) | h;
+        uRaw = (uRaw << 8) | b;
+        if (++uDigits == 4) {
+            esc = 0;
+            codeUnit(uValue, write);
+        }
+        return i + 1;
+    }
+
+    private void codeUnit(int cu, boolean write) {
+        if (pendingHigh != 0) {
+            if (cu >= 0xdc00 && cu <= 0xdfff) {
+                int cp = 0x10000 + ((pendingHigh - 0xd800) << 10) + (cu - 0xdc00);
+                pendingHigh = 0;
+                if (write) {
+                    out.writeCodePoint(cp);
+                }
+                return;
+            }
+            pendingHigh = 0;
+            replacement(write);
+        }
+        if (cu >= 0xd800 && cu <= 0xdbff) {
+            pendingHigh = cu;
+        } else if (cu >= 0xdc00 && cu <= 0xdfff) {
+            replacement(write);
+        } else if (write) {
+            out.writeCodePoint(cu);
         }
     }
 
-    private static String kind(JsonToken t) {
-        return switch (t) {
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "boolean";
-            default -> "null";
-        };
+    /** A high surrogate escape not followed by a low one: U+FFFD. */
+    private void flushHigh(boolean write) {
+        if (pendingHigh != 0) {
+            pendingHigh = 0;
+            replacement(write);
+        }
     }
 
-    private static int indexOfNewline(byte[] data, int from, int end) {
-        for (int i = from; i < end; i++) {
-            if (data[i] == '\n') {
+    private void replacement(boolean write) {
+        if (write) {
+            out.writeReplacement();
+            problems.invalidUtf8();
+        }
+    }
+
+    private static int hex(int b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------------------------- numbers and literals
+
+    private int startNumber(int i) {
+        if (writing()) {
+            record.value();
+        }
+        numState = N_START;
+        numNeg = false;
+        numFloat = false;
+        numOverflow = false;
+        numMant = 0;
+        numSig = 0;
+        numScale = 0;
+        numExp = 0;
+        numExpNeg = false;
+        numStart = i;
+        numSpans = false;
+        numText.clear();
+        state = NUMBER;
+        return number(i);
+    }
+
+    private int number(int i) {
+        byte[] d = data;
+        int end = feedEnd;
+        while (i < end) {
+            int b = d[i];
+            switch (numState) {
+                case N_START -> {
+                    numState = N_MINUS;
+                    if (b == '-') {
+                        numNeg = true;
+                        i++;
+                    }
+                }
+                case N_MINUS -> {
+                    if (b == '0') {
+                        numState = N_ZERO;
+                    } else if (b >= '1' && b <= '9') {
+                        numState = N_INT;
+                        intDigit(b - '0');
+                    } else {
+                        return fail(i, "expected a digit in a number", true);
+                    }
+                    i++;
+                }
+                case N_ZERO, N_INT -> {
+                    if (numState == N_INT) {
+                        while (b >= '0' && b <= '9') {
+                            intDigit(b - '0');
+                            if (++i == end) {
+                                return i;
+                            }
+                            b = d[i];
+                        }
+                    } else if (b >= '0' && b <= '9') {
+                        return fail(i, "leading zero in a number", true);
+                    }
+                    if (b == '.') {
+                        numFloat = true;
+                        numState = N_DOT;
+                        i++;
+                    } else if (b == 'e' || b == 'E') {
+                        numFloat = true;
+                        numState = N_E;
+                        i++;
+                    } else {
+                        return numberDone(i);
+                    }
+                }
+                case N_DOT, N_FRAC -> {
+                    if (b >= '0' && b <= '9') {
+                        numState = N_FRAC;
+                        fracDigit(b - '0');
+                        i++;
+                    } else if (numState == N_DOT) {
+                        return fail(i, "expected a digit after '.' in a number", true);
+                    } else if (b == 'e' || b == 'E') {
+                        numState = N_E;
+                        i++;
+                    } else {
+                        return numberDone(i);
+                    }
+                }
+                case N_E, N_ESIGN -> {
+                    if (numState == N_E && (b == '+' || b == '-')) {
+                        numExpNeg = b == '-';
+                        numState = N_ESIGN;
+                        i++;
+                    } else if (b >= '0' && b <= '9') {
+                        numState = N_EXP;
+                        numExp = b - '0';
+                        i++;
+                    } else {
+                        return fail(i, "expected a digit in a number's exponent", true);
+                    }
+                }
+                default -> {
+                    if (b >= '0' && b <= '9') {
+                        numExp = Math.min(numExp * 10 + (b - '0'), 1_000_000);
+                        i++;
+                    } else {
+                        return numberDone(i);
+                    }
+                }
+            }
+        }
+        return i;
+    }
+
+    /** An integer digit: kept exactly while the value fits 64 bits unsigned. */
+    private void intDigit(int v) {
+        if (numSig < 19) {
+            numMant = numMant * 10 + v;
+            if (numMant != 0) {
+                numSig++;
+            }
+        } else if (!numOverflow && numSig == 19
+                && (Long.compareUnsigned(numMant, U64_TENTH) < 0 || (numMant == U64_TENTH && v <= 5))) {
+            numMant = numMant * 10 + v;
+            numSig++;
+        } else {
+            numOverflow = true;
+            numScale++;
+        }
+    }
+
+    /** A digit after the point: part of the significand while 19 digits hold it. */
+    private void fracDigit(int v) {
+        if (numMant == 0 && v == 0) {
+            numScale--;
+        } else if (numSig < 19 && !numOverflow) {
+            numMant = numMant * 10 + v;
+            numSig++;
+            numScale--;
+        } else {
+            numOverflow = true;
+        }
+    }
+
+    /** The number ended just before {@code i}. */
+    private int numberDone(int i) {
+        if (writing()) {
+            writeNumber(i);
+        }
+        return scalarDone("number", i);
+    }
+
+    private void writeNumber(int i) {
+        RecordBuffer o = out;
+        if (!numFloat) {
+            if (!numOverflow) {
+                if (!numNeg) {
+                    if (numMant >= 0) {
+                        o.writeLong(numMant);
+                    } else {
+                        o.writeUnsignedLong(numMant);
+                    }
+                    return;
+                }
+                if (numMant == 0) {
+                    // JSON's -0 is a number with a sign: float64 keeps it, an integer would not
+                    o.writeDouble(-0.0);
+                    return;
+                }
+                if (numMant > 0 || numMant == Long.MIN_VALUE) {
+                    o.writeLong(-numMant);
+                    return;
+                }
+            }
+            asText(i);
+            return;
+        }
+        if (numMant == 0) {
+            o.writeDouble(numNeg ? -0.0 : 0.0);
+            return;
+        }
+        int e10 = numScale + (numExpNeg ? -numExp : numExp);
+        if (!numOverflow && numSig <= 15 && e10 >= -22 && e10 <= 22) {
+            // both exact in float64, so one operation rounds correctly (Clinger's fast path)
+            double v = e10 >= 0 ? numMant * POW10[e10] : numMant / POW10[-e10];
+            o.writeDouble(numNeg ? -v : v);
+            return;
+        }
+        double v = Double.parseDouble(numberText(i));
+        if (Double.isInfinite(v) || v == 0.0) {
+            asText(i);
+        } else {
+            o.writeDouble(v);
+        }
+    }
+
+    private String numberText(int i) {
+        if (numSpans) {
+            return new String(numText.array(), 0, numText.size(), StandardCharsets.ISO_8859_1)
+                    + new String(data, numStart, i - numStart, StandardCharsets.ISO_8859_1);
+        }
+        return new String(data, numStart, i - numStart, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Writes the number ending before {@code i} as a string of its text. */
+    private void asText(int i) {
+        byte[] text;
+        int off;
+        int len;
+        if (numSpans) {
+            numText.write(data, numStart, i - numStart);
+            numSpans = false;
+            text = numText.array();
+            off = 0;
+            len = numText.size();
+        } else {
+            text = data;
+            off = numStart;
+            len = i - numStart;
+        }
+        out.writeString(text, off, len);
+        problems.numberAsText(text, off, len);
+    }
+
+    private int startLiteral(int i, byte[] which) {
+        if (writing()) {
+            record.value();
+        }
+        literal = which;
+        litIdx = 1;
+        state = LITERAL;
+        return literal(i + 1);
+    }
+
+    private int literal(int i) {
+        byte[] d = data;
+        int end = feedEnd;
+        byte[] lit = literal;
+        while (litIdx < lit.length) {
+            if (i == end) {
+                return i;
+            }
+            if (d[i] != lit[litIdx]) {
+                return fail(i, "invalid literal (expected true, false or null)", true);
+            }
+            i++;
+            litIdx++;
+        }
+        if (writing()) {
+            if (lit == NULL) {
+                out.writeNil();
+            } else {
+                out.writeBoolean(lit == TRUE);
+            }
+        }
+        return scalarDone(lit == NULL ? "null" : "boolean", i);
+    }
+
+    // ---------------------------------------------------------------------------------------- invalid input
+
+    /**
+     * Invalid JSON at {@code i}: reports it (once per stretch; not at all inside a record already dropped as
+     * oversize), drops the open record and returns where to go on. Inside a record, decoding resumes at its end, at
+     * a {@code {} that begins a line, or, when {@code resumeAtBrace}, at {@code i} itself if that is a {@code {};
+     * outside one, at the next {@code {}.
+     */
+    private int fail(int i, String reason, boolean resumeAtBrace) {
+        boolean inRecord = recordBase >= 0;
+        if (!badStretch && !(inRecord && discarding)) {
+            long shownFrom = inRecord ? record.start() - base : i - 16;
+            int preview = (int) Math.max(feedOff, Math.min(i, shownFrom));
+            problems.invalidJson(reason, data, preview, feedEnd - preview);
+        }
+        badStretch = true;
+        strMark = -1;
+        esc = 0;
+        pendingHigh = 0;
+        utfNeed = 0;
+        if (inRecord) {
+            if (!discarding) {
+                record.abandon(out);
+            }
+            recoverDepth = depth - recordBase;
+            recoverInArray = recordBase == 1;
+            recoverMultiline = recordMultiline
+                    || hasLineFeed(data, (int) Math.max(feedOff, record.start() - base), i);
+            recoverStart = record.start();
+            recordBase = -1;
+            discarding = false;
+        }
+        depth = 0;
+        skipBase = -1;
+        if (!inRecord) {
+            state = SKIP;
+        } else if (resumeAtBrace && data[i] == '{') {
+            state = VALUE;
+        } else {
+            state = RECOVER;
+            recoverInString = false;
+            recoverEscape = false;
+            recoverLineStart = false;
+        }
+        return i;
+    }
+
+    /**
+     * Inside a broken record: counts brackets outside strings to find its end, after which decoding goes on in the
+     * top-level array it was an element of, or else skips to the next object start. A record that was on one line
+     * ends with that line; one that spans lines (pretty-printed) ends at a line starting with '{' too.
+     */
+    private int recover(int i) {
+        byte[] d = data;
+        int end = feedEnd;
+        while (i < end) {
+            byte b = d[i];
+            if (b == '\n') {
+                if (!recoverMultiline) {
+                    // a record on one line ends with it: the next line is new input
+                    badStretch = false;
+                    state = VALUE;
+                    return i + 1;
+                }
+                recoverInString = false;
+                recoverEscape = false;
+                recoverLineStart = true;
+                i++;
+                continue;
+            }
+            if (recoverLineStart) {
+                recoverLineStart = false;
+                if (b == '{') {
+                    state = VALUE;
+                    return i;
+                }
+            }
+            if (recoverInString) {
+                if (recoverEscape) {
+                    recoverEscape = false;
+                } else if (b == '\\') {
+                    recoverEscape = true;
+                } else if (b == '"') {
+                    recoverInString = false;
+                }
+            } else if (b == '"') {
+                recoverInString = true;
+            } else if (b == '{' || b == '[') {
+                recoverDepth++;
+            } else if ((b == '}' || b == ']') && --recoverDepth == 0) {
+                if (recoverInArray) {
+                    // back in the top-level array the broken record was an element of
+                    push(ARRAY);
+                    state = AFTER_VALUE;
+                } else {
+                    state = SKIP;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean hasLineFeed(byte[] d, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (d[k] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Outside records after invalid JSON: skips to the next '{', or past the next line feed, which also ends the
+     * stretch (a new line is new input: garbage there is reported on its own).
+     */
+    private int skip(int i) {
+        byte[] d = data;
+        int end = feedEnd;
+        while (i < end) {
+            byte b = d[i];
+            if (b == '{') {
+                state = VALUE;
+                return i;
+            }
+            i++;
+            if (b == '\n') {
+                badStretch = false;
+                state = VALUE;
                 return i;
             }
         }
-        return -1;
+        return i;
     }
 }

@@ -72,6 +72,11 @@ final class OpenRecord {
         out.writeString(utf8, 0, utf8.length);
     }
 
+    /** Counts a key of the innermost map that the caller writes next. */
+    void key() {
+        counts[level]++;
+    }
+
     /** Counts the value about to be written, when the innermost container is an array. */
     void value() {
         if (arrays[level]) {
@@ -112,10 +117,13 @@ final class OpenRecord {
         out.truncate(outStart);
     }
 
-    /** Puts the bytes moved by {@link #save} back at the end of {@code out}. */
-    void restore(RecordBuffer out) {
+    /**
+     * Puts the bytes moved by {@link #save} back at the end of {@code out}; returns by how much their positions
+     * moved (0 when nothing was saved), for the caller's own marks into them.
+     */
+    int restore(RecordBuffer out) {
         if (stashOrigin < 0) {
-            return;
+            return 0;
         }
         int delta = out.size() - stashOrigin;
         out.write(stash.array(), 0, stash.size());
@@ -125,6 +133,7 @@ final class OpenRecord {
         outStart += delta;
         stashOrigin = -1;
         stash.clear();
+        return delta;
     }
 
     /** Closes the record for good at the end of the stream, without writing anything. */

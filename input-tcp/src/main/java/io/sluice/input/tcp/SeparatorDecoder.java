@@ -4,8 +4,9 @@ import io.sluice.support.ByteSink;
 
 /**
  * Splits a stream at every occurrence of a separator (one or more bytes, possibly split across reads); each non-empty
- * piece becomes {@code {"log": "<piece>"}} with its bytes as they are. A piece longer than {@code limit} is dropped
- * and reported, and everything up to the next separator with it. Only a piece spanning reads is copied.
+ * piece becomes {@code {"log": "<piece>"}} with its bytes as they are, and so does a last piece the stream ends
+ * without a separator. A piece longer than {@code limit} is dropped and reported, and everything up to the next
+ * separator with it. Only a piece spanning reads is copied.
  */
 final class SeparatorDecoder implements RecordDecoder {
 
@@ -57,12 +58,14 @@ final class SeparatorDecoder implements RecordDecoder {
         keep(data, pos, end);
     }
 
+    /** A last piece the connection ended without a separator is a record too, as {@code printf 'hello' | nc} means. */
     @Override
-    public void finish() {
+    public void finish(RecordBuffer out, long seconds, int nanos) {
         if (dropping) {
             problems.oversize(droppedBytes + pending.size(), limit);
         } else if (pending.size() > 0) {
-            problems.incomplete(pending.size());
+            endPiece(pending.array(), 0, pending.size(), out, seconds, nanos);
+            problems.unterminated(pending.size());
         }
         dropping = false;
         pending.clear();

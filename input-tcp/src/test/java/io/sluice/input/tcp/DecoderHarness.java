@@ -19,7 +19,7 @@ final class DecoderHarness {
     }
 
     static DecoderHarness json(RecordingProblems problems, int limit) {
-        return new DecoderHarness(new JsonStreamDecoder(JsonStreamDecoder.factory(limit), problems, limit, null, null));
+        return new DecoderHarness(new JsonStreamDecoder(problems, limit, null, null));
     }
 
     /** Feeds {@code bytes} as one read. */
@@ -28,12 +28,7 @@ final class DecoderHarness {
         System.arraycopy(bytes, off, copy, 2, len);
         decoder.feed(copy, 2, len, out, 1_700_000_000L, 5);
         java.util.Arrays.fill(copy, (byte) 'X');
-        List<Event> events = EventDecoder.decode(out.array(), 0, out.size());
-        if (events.size() != out.events()) {
-            throw new AssertionError(events.size() + " events in the buffer, " + out.events() + " counted");
-        }
-        events.forEach(e -> records.add(e.body()));
-        out.clear();
+        collect();
         return this;
     }
 
@@ -52,8 +47,19 @@ final class DecoderHarness {
         return read(b, from, b.length - from);
     }
 
+    /** Ends the stream, keeping what the end completes. */
     DecoderHarness finish() {
-        decoder.finish();
+        decoder.finish(out, 1_700_000_000L, 5);
+        collect();
         return this;
+    }
+
+    private void collect() {
+        List<Event> events = EventDecoder.decode(out.array(), 0, out.size());
+        if (events.size() != out.events()) {
+            throw new AssertionError(events.size() + " events in the buffer, " + out.events() + " counted");
+        }
+        events.forEach(e -> records.add(e.body()));
+        out.clear();
     }
 }

@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class RandomBytesPropertyTest {
 
-    private static final byte[] JSONISH = "{}[]\":,\\ \n\r\t0123456789.eE+-truefalsnl\u0001"
+    private static final byte[] JSONISH = "{}[]\":,\\ \n\r\t0123456789.eE+-truefalsnlu\u0001\u0000abcdfABCDF"
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] BAD_UTF8 = {(byte) 0xff, (byte) 0xc3, (byte) 0x80, (byte) 0xe2, (byte) 0xed,
         (byte) 0xa0, (byte) 0xf4, (byte) 0x90, (byte) 0xef, (byte) 0xbb, (byte) 0xbf};
@@ -37,6 +37,29 @@ class RandomBytesPropertyTest {
 
         assertThatCode(() -> harness.readSplit(bytes, positions(cuts, bytes.length)).finish())
                 .doesNotThrowAnyException();
+    }
+
+    /**
+     * Where reads split the stream changes nothing: any bytes (records under the limit) give the same records and the
+     * same counts of every problem and change as one unsplit read.
+     */
+    @Property(tries = 1000)
+    void anySplitGivesTheRecordsAndCountsOfOneUnsplitRead(@ForAll("garbage") byte[] bytes,
+            @ForAll("cuts") List<Double> cuts) {
+        RecordingProblems whole = new RecordingProblems();
+        RecordingProblems split = new RecordingProblems();
+
+        var expected = DecoderHarness.json(whole, 1 << 20).read(bytes, 0, bytes.length).finish().records;
+        var actual = DecoderHarness.json(split, 1 << 20).readSplit(bytes, positions(cuts, bytes.length)).finish()
+                .records;
+
+        assertThat(actual).isEqualTo(expected);
+        assertThat(split.invalid).hasSameSizeAs(whole.invalid);
+        assertThat(split.skipped).isEqualTo(whole.skipped);
+        assertThat(split.incomplete).isEqualTo(whole.incomplete);
+        assertThat(split.invalidUtf8).isEqualTo(whole.invalidUtf8);
+        assertThat(split.invalidEscapes).isEqualTo(whole.invalidEscapes);
+        assertThat(split.numbersAsText).isEqualTo(whole.numbersAsText);
     }
 
     /**

@@ -10,6 +10,10 @@ final class RecordingProblems implements DecodeProblems {
     final List<Long> oversize = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
     final List<Long> incomplete = new ArrayList<>();
+    int invalidUtf8;
+    int invalidEscapes;
+    final List<String> numbersAsText = new ArrayList<>();
+    final List<Long> unterminated = new ArrayList<>();
 
     @Override
     public void invalidJson(String reason, byte[] data, int off, int len) {
@@ -31,7 +35,28 @@ final class RecordingProblems implements DecodeProblems {
         incomplete.add(bytes);
     }
 
+    @Override
+    public void invalidUtf8() {
+        invalidUtf8++;
+    }
+
+    @Override
+    public void invalidEscape() {
+        invalidEscapes++;
+    }
+
+    @Override
+    public void numberAsText(byte[] data, int off, int len) {
+        numbersAsText.add(new String(data, off, len, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Override
+    public void unterminated(long bytes) {
+        unterminated.add(bytes);
+    }
+
     boolean none() {
-        return invalid.isEmpty() && oversize.isEmpty() && skipped.isEmpty() && incomplete.isEmpty();
+        return invalid.isEmpty() && oversize.isEmpty() && skipped.isEmpty() && incomplete.isEmpty()
+                && invalidUtf8 == 0 && invalidEscapes == 0 && numbersAsText.isEmpty() && unterminated.isEmpty();
     }
 }

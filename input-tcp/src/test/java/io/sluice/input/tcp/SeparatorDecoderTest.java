@@ -80,8 +80,32 @@ class SeparatorDecoderTest {
     }
 
     @Test
-    void aTailLeftAtTheEndIsCountedIncomplete() {
-        lines("\\n", 1024).read("done\nhalf a li").finish();
-        assertThat(problems.incomplete).containsExactly(9L);
+    void aTailLeftAtTheEndIsARecordCountedAsUnterminated() {
+        var h = lines("\\n", 1024).read("done\nlast li").read("ne").finish();
+        assertThat(h.records).isEqualTo(logs("done", "last line"));
+        assertThat(problems.unterminated).containsExactly(9L);
+        assertThat(problems.incomplete).isEmpty();
+    }
+
+    @Test
+    void nothingLeftAtTheEndIsNoRecord() {
+        var h = lines("\\r\\n", 1024).read("done\r\n").finish();
+        assertThat(h.records).isEqualTo(logs("done"));
+        assertThat(problems.unterminated).isEmpty();
+    }
+
+    @Test
+    void aTailOverTheLimitAtTheEndIsOversizeNotARecord() {
+        var h = lines("\\n", 50).read("ok\n" + "z".repeat(80)).finish();
+        assertThat(h.records).isEqualTo(logs("ok"));
+        assertThat(problems.oversize).containsExactly(80L);
+        assertThat(problems.unterminated).isEmpty();
+    }
+
+    @Test
+    void aNulSeparatorSplitsAtNulBytes() {
+        var h = lines("\\0", 1024).read("one\0two\0\0thr").read("ee\0").finish();
+        assertThat(h.records).isEqualTo(logs("one", "two", "three"));
+        assertThat(problems.none()).isTrue();
     }
 }

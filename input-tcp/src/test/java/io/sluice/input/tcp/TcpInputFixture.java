@@ -80,6 +80,7 @@ abstract class TcpInputFixture {
         if (input != null) {
             input.stop();
         }
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("sluice-tcp.0"));
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(t -> t.getName().equals("sluice-tcp.0") || t.getName().startsWith("sluice-tcp.0-"));
     }
 }

@@ -65,6 +65,8 @@ class TcpSettingsTest {
         assertThat(TcpSettings.unescape("\\r\\n")).containsExactly('\r', '\n');
         assertThat(TcpSettings.unescape("\\t|\\a\\b\\v\\f\\\\")).containsExactly('\t', '|', 7, 8, 11, 12, '\\');
         assertThat(TcpSettings.unescape("a\\qb")).containsExactly('a', '\\', 'q', 'b');
+        assertThat(TcpSettings.unescape("\\0")).containsExactly(0);
+        assertThat(settings(Map.of("separator", "\\0")).separator()).containsExactly(0);
         assertThat(settings(Map.of("separator", "\\r\\n")).separator()).containsExactly('\r', '\n');
     }
 
@@ -104,6 +106,23 @@ class TcpSettingsTest {
         // Fluent Bit would read 32k as 32 KB and 1M as 1 KB; a whole number of KB leaves no doubt
         assertThat(refusal(key, "32k")).contains("'32k'").contains("whole number");
         assertThat(refusal(key, "1M")).contains("'1M'").contains("whole number");
+    }
+
+    @Test
+    void workersDefaultToOnePerProcessorUpToFourAndMayBeSet() {
+        assertThat(TcpSettings.defaultWorkers(1)).isEqualTo(1);
+        assertThat(TcpSettings.defaultWorkers(2)).isEqualTo(2);
+        assertThat(TcpSettings.defaultWorkers(64)).isEqualTo(4);
+        assertThat(settings(Map.of()).workers())
+                .isEqualTo(TcpSettings.defaultWorkers(Runtime.getRuntime().availableProcessors()));
+        assertThat(settings(Map.of("Workers", "8")).workers()).isEqualTo(8);
+        assertThat(refusal("workers", "0")).contains("'0'").contains("from 1 to 64");
+    }
+
+    @Test
+    void readsTakeChunkSizeAtMostOneMegabyte() {
+        assertThat(settings(Map.of("chunk_size", "64")).readSize()).isEqualTo(64 * 1024);
+        assertThat(settings(Map.of("chunk_size", "1048576")).readSize()).isEqualTo(1024 * 1024);
     }
 
     @Test
