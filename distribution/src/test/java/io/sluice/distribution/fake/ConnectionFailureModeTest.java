@@ -121,6 +121,70 @@ class ConnectionFailureModeTest {
     }
 
     @Test
+    void close1009AboveLimitRefusesALargerMessageOnItsHeaderAndClosesOnceTheClientAnswers() throws Exception {
+        server = FakeWebSocketServer.builder().failureMode(FailureMode.CLOSE_1009_ABOVE_LIMIT).messageSizeLimit(1000)
+                .start();
+        try (RawClient client = RawClient.upgraded(server.port())) {
+            client.send(FrameReader.BINARY, new byte[1000]);
+            client.send(FrameReader.BINARY, new byte[1001]);
+
+            RawClient.Frame close = client.readFrame();
+            assertThat(close.opcode()).isEqualTo(FrameReader.CLOSE);
+            assertThat(close.closeCode()).isEqualTo(1009);
+            client.sendText("after the close");
+            client.send(FrameReader.CLOSE, new byte[] {0x03, (byte) 0xF1});
+            assertThat(client.readToEnd()).isEmpty();
+        }
+        assertThat(server.messages()).extracting(ReceivedMessage::size).containsExactly(1000);
+        assertThat(server.tooBigCloses()).isEqualTo(1);
+        assertThat(server.messagesDiscarded()).as("the refused message is not counted, later ones are").isEqualTo(1);
+    }
+
+    @Test
+    void closeThenKeepOpenClosesAfterNMessagesAndKeepsTheConnectionOpenAfterTheClientsClose() throws Exception {
+        server = FakeWebSocketServer.builder().failureMode(FailureMode.CLOSE_THEN_KEEP_OPEN).messagesBeforeFailure(3)
+                .start();
+        try (RawClient client = RawClient.upgraded(server.port())) {
+            client.sendText("m1");
+            client.send(FrameReader.PING, new byte[] {1});
+            assertThat(client.readFrame().opcode()).isEqualTo(FrameReader.PONG);
+            client.sendText("m2");
+            client.sendText("m3");
+
+            RawClient.Frame close = client.readFrame();
+            assertThat(close.closeCode()).isEqualTo(1001);
+            client.sendText("m4, after the close");
+            client.send(FrameReader.CLOSE, new byte[] {0x03, (byte) 0xE8});
+            server.awaitClosesReceived(1, WAIT);
+            client.setReadTimeoutMillis(300);
+            assertThatThrownBy(client::readFrame).as("neither a close answer nor the end of the stream")
+                    .isInstanceOf(SocketTimeoutException.class);
+            assertThat(server.openConnections()).isEqualTo(1);
+        }
+        server.awaitOpenConnections(0, WAIT);
+        assertThat(server.messages()).extracting(ReceivedMessage::text).containsExactly("m1", "m2", "m3");
+        assertThat(server.messagesDiscarded()).isEqualTo(1);
+        assertThat(server.messagesUnconfirmedAtClose()).as("m2 and m3 came after the last Pong").isEqualTo(2);
+    }
+
+    @Test
+    void closeEveryConnectionClosesRightAfterTheUpgradeWithTheConfiguredCode() throws Exception {
+        server = FakeWebSocketServer.builder().failureMode(FailureMode.CLOSE_EVERY_CONNECTION).closeCode(1013)
+                .start();
+        for (int i = 0; i < 2; i++) {
+            try (RawClient client = RawClient.upgraded(server.port())) {
+                assertThat(client.readFrame().closeCode()).isEqualTo(1013);
+                client.sendText("discarded");
+                client.send(FrameReader.CLOSE, new byte[] {0x03, (byte) 0xE8});
+                assertThat(client.readToEnd()).isEmpty();
+            }
+        }
+        assertThat(server.messages()).isEmpty();
+        assertThat(server.closesSent()).isEqualTo(2);
+        assertThat(server.connectionsAccepted()).isEqualTo(2);
+    }
+
+    @Test
     void slowReaderKeepsThroughputUnderTwiceTheConfiguredRate() throws Exception {
         int rate = 32 * 1024;
         server = FakeWebSocketServer.builder().failureMode(FailureMode.SLOW_READER).slowReadBytesPerSecond(rate)

@@ -24,5 +24,23 @@ public enum FailureMode {
     /** Every connection is read at a limited rate (bytes per second), so the client's sends back up. */
     SLOW_READER,
     /** A connection with no data message for the idle timeout is closed with status 1001. */
-    IDLE_CLOSE
+    IDLE_CLOSE,
+    /**
+     * A server with a message-size limit: a message larger than the limit (64 KiB unless set) gets a close with
+     * status 1009 as soon as the frame header that crosses the limit arrives; the server records nothing more, reads
+     * and discards what follows, and closes the connection when the client answers the close (or after the close
+     * wait). Messages within the limit are recorded as usual.
+     */
+    CLOSE_1009_ABOVE_LIMIT,
+    /**
+     * After N messages on a connection the server sends a close (status 1001) and then keeps the TCP connection open:
+     * it closes it neither when the client answers the close nor after the close wait, and reads on. Data messages
+     * arriving after its close are counted ({@code messagesDiscarded}) and not recorded.
+     */
+    CLOSE_THEN_KEEP_OPEN,
+    /**
+     * Every connection is closed by the server right after its upgrade, with the close status (1009 unless set);
+     * what the client sends afterwards is discarded.
+     */
+    CLOSE_EVERY_CONNECTION
 }

@@ -33,6 +33,8 @@ public final class FakeWebSocketServer implements AutoCloseable {
         script.idleTimeout = b.idleTimeout;
         script.strictUtf8 = b.strictUtf8;
         script.maxMessageBytes = b.maxMessageBytes;
+        script.messageSizeLimit = b.messageSizeLimit;
+        script.closeCode = b.closeCode;
         recordFormat = b.recordFormat;
         acceptor = new ConnectionAcceptor(b.port, b.receiveBufferBytes, script, log, counters);
         watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -153,7 +155,10 @@ public final class FakeWebSocketServer implements AutoCloseable {
         syncListening();
     }
 
-    /** N for {@link FailureMode#DROP_MID_FRAME} and {@link FailureMode#CLOSE_1011_AFTER_N}, per connection. */
+    /**
+     * N for {@link FailureMode#DROP_MID_FRAME}, {@link FailureMode#CLOSE_1011_AFTER_N} and
+     * {@link FailureMode#CLOSE_THEN_KEEP_OPEN}, per connection.
+     */
     public void setMessagesBeforeFailure(int n) {
         script.messagesBeforeFailure = n;
     }
@@ -166,6 +171,16 @@ public final class FakeWebSocketServer implements AutoCloseable {
     /** How long a connection may go without a data message under {@link FailureMode#IDLE_CLOSE}. */
     public void setIdleTimeout(Duration idle) {
         script.idleTimeout = idle;
+    }
+
+    /** The limit of {@link FailureMode#CLOSE_1009_ABOVE_LIMIT}, in payload bytes per message. */
+    public void setMessageSizeLimit(int bytes) {
+        script.messageSizeLimit = bytes;
+    }
+
+    /** The close status of {@link FailureMode#CLOSE_EVERY_CONNECTION}. */
+    public void setCloseCode(int code) {
+        script.closeCode = code;
     }
 
     /** Whether a text message with invalid UTF-8 fails the connection with 1007 (RFC 6455 says it must). */
@@ -200,6 +215,25 @@ public final class FakeWebSocketServer implements AutoCloseable {
     /** Messages that arrived after the server had sent its close frame, and so were not recorded. */
     public int messagesDiscarded() {
         return counters.messagesDiscarded.get();
+    }
+
+    /** Messages refused with 1009 under {@link FailureMode#CLOSE_1009_ABOVE_LIMIT}. */
+    public int tooBigCloses() {
+        return counters.tooBigCloses.get();
+    }
+
+    /** Close frames the server started a closing handshake with (answers to a client's close not included). */
+    public int closesSent() {
+        return counters.closesSent.get();
+    }
+
+    /**
+     * Messages the server recorded on a connection after the last Pong it sent there and before it started to close
+     * it: a client that counts a message delivered only once a Pong confirms it cannot know these arrived, so they
+     * are the only ones it may send again.
+     */
+    public int messagesUnconfirmedAtClose() {
+        return counters.unconfirmedAtClose.get();
     }
 
     /** Frames cut in half under {@link FailureMode#DROP_MID_FRAME}. */

@@ -12,6 +12,8 @@ public final class FakeWebSocketServerBuilder {
     Duration idleTimeout = Duration.ofSeconds(2);
     boolean strictUtf8 = true;
     int maxMessageBytes = 64 * 1024 * 1024;
+    int messageSizeLimit = 64 * 1024;
+    int closeCode = 1009;
     int receiveBufferBytes;
     RecordFormat recordFormat = RecordFormat.AUTO;
 
@@ -29,7 +31,7 @@ public final class FakeWebSocketServerBuilder {
         return this;
     }
 
-    /** N for DROP_MID_FRAME and CLOSE_1011_AFTER_N, per connection (default 0). */
+    /** N for DROP_MID_FRAME, CLOSE_1011_AFTER_N and CLOSE_THEN_KEEP_OPEN, per connection (default 0). */
     public FakeWebSocketServerBuilder messagesBeforeFailure(int n) {
         this.messagesBeforeFailure = n;
         return this;
@@ -56,6 +58,18 @@ public final class FakeWebSocketServerBuilder {
     /** Larger messages fail the connection with 1009 (default 64 MiB). */
     public FakeWebSocketServerBuilder maxMessageBytes(int bytes) {
         this.maxMessageBytes = bytes;
+        return this;
+    }
+
+    /** CLOSE_1009_ABOVE_LIMIT's limit in payload bytes per message (default 64 KiB). */
+    public FakeWebSocketServerBuilder messageSizeLimit(int bytes) {
+        this.messageSizeLimit = bytes;
+        return this;
+    }
+
+    /** The status CLOSE_EVERY_CONNECTION closes with (default 1009, message too big). */
+    public FakeWebSocketServerBuilder closeCode(int code) {
+        this.closeCode = code;
         return this;
     }
 

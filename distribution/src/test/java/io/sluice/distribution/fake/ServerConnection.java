@@ -22,7 +22,13 @@ final class ServerConnection implements Runnable {
     private volatile long lastDataNanos = System.nanoTime();
     private volatile long closeSentNanos;
     private volatile boolean closeSent;
+    /** The server sent its close under CLOSE_THEN_KEEP_OPEN: the socket stays open whatever the client does. */
+    private volatile boolean keepOpen;
+    /** The message being read was refused with 1009: it is neither recorded nor counted as discarded. */
+    private boolean refusingMessage;
     private int messagesHere;
+    /** Messages recorded on this connection after the last Pong the server sent. */
+    private int messagesSincePong;
 
     ServerConnection(int id, Socket socket, ServerScript script, ReceivedLog log, ServerCounters counters) {
         this.id = id;
@@ -55,7 +61,7 @@ final class ServerConnection implements Runnable {
     /** Called about every 20 ms by the server's watchdog: idle closes and overdue closing handshakes. */
     void tick(long now) {
         if (closeSent) {
-            if (now - closeSentNanos > script.closeWait.toNanos()) {
+            if (!keepOpen && now - closeSentNanos > script.closeWait.toNanos()) {
                 closeQuietly();
             }
         } else if (upgraded && script.mode == FailureMode.IDLE_CLOSE
@@ -72,6 +78,8 @@ final class ServerConnection implements Runnable {
             }
             closeSentNanos = System.nanoTime();
             closeSent = true;
+            counters.closesSent.incrementAndGet();
+            counters.unconfirmedAtClose.addAndGet(messagesSincePong);
             try {
                 write(ServerFrames.close(code, reason));
             } catch (IOException e) {
@@ -127,6 +135,10 @@ final class ServerConnection implements Runnable {
         upgraded = true;
         if (mode == FailureMode.CLOSE_1011_AFTER_N && script.messagesBeforeFailure <= 0) {
             startClose(1011, "fake server: internal error after 0 messages");
+        } else if (mode == FailureMode.CLOSE_EVERY_CONNECTION) {
+            startClose(script.closeCode, "fake server: closes every connection");
+        } else if (mode == FailureMode.CLOSE_THEN_KEEP_OPEN && script.messagesBeforeFailure <= 0) {
+            closeAndKeepOpen();
         }
         return true;
     }
@@ -148,6 +160,13 @@ final class ServerConnection implements Runnable {
                 counters.framesCutOff.incrementAndGet();
                 closeSocket(true);
                 return;
+            }
+            if (h.data() && !closeSent && script.mode == FailureMode.CLOSE_1009_ABOVE_LIMIT
+                    && message.size() + h.length() > script.messageSizeLimit) {
+                // as a server with a limit does: refuse on the header, before reading the payload
+                counters.tooBigCloses.incrementAndGet();
+                refusingMessage = true;
+                startClose(1009, "message too big: the limit is " + script.messageSizeLimit + " bytes");
             }
             byte[] payload = new byte[(int) h.length()];
             reader.readPayload(h, payload, 0);
@@ -182,6 +201,7 @@ final class ServerConnection implements Runnable {
             } else {
                 counters.pingsAnswered.incrementAndGet();
                 write(ServerFrames.frame(FrameReader.PONG, payload));
+                messagesSincePong = 0;
             }
             return true;
         }
@@ -189,6 +209,10 @@ final class ServerConnection implements Runnable {
             int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
             String reason = payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
             log.addClose(new CloseFrame(id, code, reason));
+            if (keepOpen) {
+                // the close handshake is complete, yet this server keeps the connection open and reads on
+                return true;
+            }
             synchronized (writeLock) {
                 if (!closeSent) {
                     closeSent = true;
@@ -205,6 +229,10 @@ final class ServerConnection implements Runnable {
 
     /** Records a whole message; false when the connection is over. */
     private boolean complete(int opcode, byte[] payload) {
+        if (refusingMessage) {
+            refusingMessage = false;
+            return true;
+        }
         if (closeSent) {
             counters.messagesDiscarded.incrementAndGet();
             return true;
@@ -216,12 +244,21 @@ final class ServerConnection implements Runnable {
         MessageType type = opcode == FrameReader.TEXT ? MessageType.TEXT : MessageType.BINARY;
         log.addMessage(new ReceivedMessage(id, type, payload, Instant.now()));
         messagesHere++;
+        messagesSincePong++;
         lastDataNanos = System.nanoTime();
         int n = script.messagesBeforeFailure;
         if (script.mode == FailureMode.CLOSE_1011_AFTER_N && messagesHere >= n) {
             startClose(1011, "fake server: internal error after " + n + " messages");
+        } else if (script.mode == FailureMode.CLOSE_THEN_KEEP_OPEN && messagesHere >= n) {
+            closeAndKeepOpen();
         }
         return true;
+    }
+
+    /** CLOSE_THEN_KEEP_OPEN: a close (1001) whose connection this server then never closes. */
+    private void closeAndKeepOpen() {
+        keepOpen = true;
+        startClose(1001, "fake server: closing, but keeping the connection open");
     }
 
     /** RFC 6455 "fail the connection": a close frame with the reason, then the socket is closed. */

@@ -11,4 +11,7 @@ final class ServerCounters {
     final AtomicInteger openConnections = new AtomicInteger();
     final AtomicInteger messagesDiscarded = new AtomicInteger();
     final AtomicInteger framesCutOff = new AtomicInteger();
+    final AtomicInteger tooBigCloses = new AtomicInteger();
+    final AtomicInteger closesSent = new AtomicInteger();
+    final AtomicInteger unconfirmedAtClose = new AtomicInteger();
 }

@@ -12,6 +12,10 @@ final class ServerScript {
     volatile Duration idleTimeout = Duration.ofSeconds(2);
     volatile boolean strictUtf8 = true;
     volatile int maxMessageBytes = 64 * 1024 * 1024;
+    /** The limit of {@link FailureMode#CLOSE_1009_ABOVE_LIMIT}, in payload bytes per message. */
+    volatile int messageSizeLimit = 64 * 1024;
+    /** The status {@link FailureMode#CLOSE_EVERY_CONNECTION} closes with. */
+    volatile int closeCode = 1009;
     /** How long a close the server started may wait for the client's close before the socket is closed anyway. */
     volatile Duration closeWait = Duration.ofSeconds(2);
 

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLParameters;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.framing.PingFrame;
@@ -20,6 +22,10 @@ import org.java_websocket.handshake.ServerHandshake;
 /**
  * One connection attempt and, if the upgrade succeeds, the connection's life: never reused after it closes. Every
  * callback runs on the library's read thread, so callbacks only record state and wake waiters; they never block.
+ *
+ * <p>Once the server's Close frame has been read nothing more is sent on the connection (RFC 6455 section 5.5.1):
+ * frames still queued are dropped before the library answers the Close (it would send them first), and later sends
+ * fail as on a closed connection.
  */
 final class ClientSession extends WebSocketClient {
 
@@ -32,10 +38,17 @@ final class ClientSession extends WebSocketClient {
     private final CountDownLatch errorSeen = new CountDownLatch(1);
     private volatile int closeCode;
     private final Object pongMonitor = new Object();
+    /** Held while a frame is queued, and while a Close from the server stops all sending. */
+    private final Object sendLock = new Object();
+    private volatile boolean closeFrameReceived;
+    private volatile int closeFrameCode;
     private final long pingNonce = RANDOM.nextLong();
     private long lastPingId;
     private long lastPongId;
     private volatile boolean ended;
+    private volatile boolean upgraded;
+    private volatile int largestMessageSent;
+    private volatile int largestCountedDelivered;
     private volatile String endReason;
     private volatile Exception error;
     private volatile String extension = "";
@@ -48,6 +61,7 @@ final class ClientSession extends WebSocketClient {
         setTcpNoDelay(true);
         // liveness is proven per chunk by our own Ping; the library's checker would close on its own schedule
         setConnectionLostTimeout(0);
+        framingDraft().onCloseFrame(this::closeFrameArrived);
     }
 
     /** Connects over {@code socket} (plain TCP) so that a refused upgrade's body can be reported. */
@@ -65,6 +79,11 @@ final class ClientSession extends WebSocketClient {
     boolean open(long timeoutMillis) throws InterruptedException {
         connect();
         return settled.await(timeoutMillis, TimeUnit.MILLISECONDS) && isOpen();
+    }
+
+    /** Whether the server accepted the upgrade (even if it closed the connection right after). */
+    boolean upgraded() {
+        return upgraded;
     }
 
     /** Whether the attempt ended (failed or closed) rather than timing out. */
@@ -103,16 +122,89 @@ final class ClientSession extends WebSocketClient {
         return extension;
     }
 
+    /**
+     * Queues one data message.
+     *
+     * @throws WebsocketNotConnectedException if the connection is closed or the server has sent its Close
+     */
+    void sendData(Message message) {
+        synchronized (sendLock) {
+            checkNoCloseFromServer();
+            sendFrame(message.toFrame());
+            largestMessageSent = Math.max(largestMessageSent, message.length());
+        }
+    }
+
+    /** Every message sent so far is counted delivered (written, without confirmation). */
+    void countedDelivered() {
+        largestCountedDelivered = largestMessageSent;
+    }
+
+    /** The size of the largest message sent on this connection and counted delivered, in bytes; 0 for none. */
+    int largestCountedDelivered() {
+        return largestCountedDelivered;
+    }
+
     /** Sends a Ping whose payload is unique to this session and this call; returns its id for {@link #awaitPong}. */
     long sendConfirmationPing() {
-        long id;
-        synchronized (pongMonitor) {
-            id = ++lastPingId;
+        synchronized (sendLock) {
+            checkNoCloseFromServer();
+            long id;
+            synchronized (pongMonitor) {
+                id = ++lastPingId;
+            }
+            PingFrame ping = new PingFrame();
+            ping.setPayload(ByteBuffer.allocate(16).putLong(pingNonce).putLong(id).flip());
+            sendFrame(ping);
+            return id;
         }
-        PingFrame ping = new PingFrame();
-        ping.setPayload(ByteBuffer.allocate(16).putLong(pingNonce).putLong(id).flip());
-        sendFrame(ping);
-        return id;
+    }
+
+    private void checkNoCloseFromServer() {
+        if (closeFrameReceived) {
+            throw new WebsocketNotConnectedException();
+        }
+    }
+
+    /**
+     * The server's Close frame has been read (on the library's read thread, before the library answers it): no frame
+     * may follow on this connection, so the queued ones that have not started to be written are dropped and later
+     * sends fail.
+     */
+    private void closeFrameArrived(int code) {
+        synchronized (sendLock) {
+            if (closeFrameReceived) {
+                return;
+            }
+            closeFrameCode = code;
+            closeFrameReceived = true;
+            ((WebSocketImpl) getConnection()).outQueue.clear();
+        }
+        if (capturingSocket != null) {
+            capturingSocket.closeFrameRead();
+        }
+    }
+
+    /** Whether the server has sent its Close frame. */
+    boolean closeFrameReceived() {
+        return closeFrameReceived;
+    }
+
+    /** The status code of the server's Close frame ({@link CloseFrame#NOCODE} if it had none), 0 before one came. */
+    int closeFrameCode() {
+        return closeFrameCode;
+    }
+
+    /** Whether the connection is open and may still carry data. */
+    boolean usable() {
+        return isOpen() && !closeFrameReceived;
+    }
+
+    /** The id of the last Ping the server answered (0 for none); Pongs come in order, so every earlier one too. */
+    long lastPongId() {
+        synchronized (pongMonitor) {
+            return lastPongId;
+        }
     }
 
     /**
@@ -121,7 +213,10 @@ final class ClientSession extends WebSocketClient {
      * the last data frame is written; once this marker has been taken, every frame before it has been.
      */
     void sendWriteMarker() {
-        sendFrame(new PongFrame());
+        synchronized (sendLock) {
+            checkNoCloseFromServer();
+            sendFrame(new PongFrame());
+        }
     }
 
     /** Every data frame sent so far is known to be written (confirmed or drained): its array may be reused. */
@@ -160,6 +255,7 @@ final class ClientSession extends WebSocketClient {
     public void onOpen(ServerHandshake handshake) {
         String ext = handshake.getFieldValue("Sec-WebSocket-Extensions");
         extension = ext == null ? "" : ext;
+        upgraded = true;
         settled.countDown();
     }
 
@@ -192,7 +288,10 @@ final class ClientSession extends WebSocketClient {
     public void onClose(int code, String reason, boolean remote) {
         closeCode = code;
         String what;
-        if (code == CloseFrame.NEVER_CONNECTED) {
+        if (closeFrameReceived && code != closeFrameCode) {
+            // the server sent its Close and dropped the connection before the handshake could complete
+            what = "server closed the connection (code " + closeFrameCode + ")";
+        } else if (code == CloseFrame.NEVER_CONNECTED) {
             what = "connection failed";
         } else if (code == CloseFrame.ABNORMAL_CLOSE) {
             what = "connection lost";

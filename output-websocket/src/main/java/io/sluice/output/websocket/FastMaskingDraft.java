@@ -9,10 +9,13 @@ import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Opcode;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.extensions.IExtension;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 
 /**
@@ -32,6 +35,7 @@ final class FastMaskingDraft extends Draft_6455 {
 
     private final int maxFrameSize;
     private final FrameBuffer frames = new FrameBuffer();
+    private volatile IntConsumer closeListener;
 
     FastMaskingDraft(List<IExtension> extensions, int maxFrameSize) {
         super(extensions, maxFrameSize);
@@ -46,6 +50,30 @@ final class FastMaskingDraft extends Draft_6455 {
             extensions.add(e.copyInstance());
         }
         return new FastMaskingDraft(extensions, maxFrameSize);
+    }
+
+    /**
+     * Calls {@code listener} with the status of the peer's Close frame as soon as one is read, before the library
+     * acts on it or on any frame read with it: it answers a Close at once and would send everything still queued
+     * first.
+     */
+    void onCloseFrame(IntConsumer listener) {
+        closeListener = listener;
+    }
+
+    @Override
+    public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
+        List<Framedata> read = super.translateFrame(buffer);
+        IntConsumer listener = closeListener;
+        if (listener != null) {
+            for (Framedata f : read) {
+                if (f.getOpcode() == Opcode.CLOSING) {
+                    listener.accept(f instanceof CloseFrame c ? c.getCloseCode() : CloseFrame.NOCODE);
+                    break;
+                }
+            }
+        }
+        return read;
     }
 
     /**

@@ -3,13 +3,22 @@ package io.sluice.output.websocket;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A plain TCP socket that keeps the first bytes it reads, so that a refused upgrade can be reported with the first
  * line of the server's response body (the library keeps only the status line). After those bytes it costs one
  * comparison per read.
+ *
+ * <p>It also keeps a failed write from hiding what the server said last. A server that closes (with 1009, say) and
+ * drops the connection at once while sluice is still writing resets it; the library's writer then fails and ends the
+ * connection as lost, after which its reader ignores the Close frame and Pongs that arrived before the reset. So a
+ * failed write waits a moment (at most {@link #DRAIN_WAIT_MILLIS}) for the reader to reach the end of what was
+ * received, or a Close frame, before it reports the failure.
  */
 final class HandshakeCapturingSocket extends java.net.Socket {
 
@@ -18,10 +27,14 @@ final class HandshakeCapturingSocket extends java.net.Socket {
 
     private final byte[] head = new byte[CAPTURE];
     private static final int BODY_WAIT_MILLIS = 500;
+    static final long DRAIN_WAIT_MILLIS = 250;
 
     private volatile int headLength;
     private boolean bodyAwaited;
     private InputStream in;
+    private OutputStream out;
+    /** Counted down when the reader met the end of the stream or an error, or the session read a Close frame. */
+    private final CountDownLatch inputDone = new CountDownLatch(1);
 
     @Override
     public synchronized InputStream getInputStream() throws IOException {
@@ -29,7 +42,7 @@ final class HandshakeCapturingSocket extends java.net.Socket {
             in = new FilterInputStream(super.getInputStream()) {
                 @Override
                 public int read() throws IOException {
-                    int b = super.read();
+                    int b = ended(super::read);
                     if (b >= 0 && headLength < CAPTURE) {
                         head[headLength] = (byte) b;
                         headLength++;
@@ -39,7 +52,7 @@ final class HandshakeCapturingSocket extends java.net.Socket {
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
+                    int n = ended(() -> super.read(b, off, len));
                     if (n > 0 && headLength < CAPTURE) {
                         capture(b, off, n);
                         if (n < len && refusedBeforeBody()) {
@@ -51,6 +64,80 @@ final class HandshakeCapturingSocket extends java.net.Socket {
             };
         }
         return in;
+    }
+
+    private interface Read {
+        int read() throws IOException;
+    }
+
+    /** Runs a read, noting the end of the stream or an error. */
+    private int ended(Read read) throws IOException {
+        try {
+            int n = read.read();
+            if (n < 0) {
+                inputDone.countDown();
+            }
+            return n;
+        } catch (IOException e) {
+            inputDone.countDown();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+        if (out == null) {
+            OutputStream raw = super.getOutputStream();
+            out = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    try {
+                        raw.write(b);
+                    } catch (IOException e) {
+                        throw drained(e);
+                    }
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    try {
+                        raw.write(b, off, len);
+                    } catch (IOException e) {
+                        throw drained(e);
+                    }
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    try {
+                        raw.flush();
+                    } catch (IOException e) {
+                        throw drained(e);
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    raw.close();
+                }
+            };
+        }
+        return out;
+    }
+
+    /** A Close frame from the server has been read: a failed write need not wait for more. */
+    void closeFrameRead() {
+        inputDone.countDown();
+    }
+
+    /** {@code failure}, once the reader has read what arrived before it (or a moment has passed). */
+    private IOException drained(IOException failure) {
+        try {
+            inputDone.await(DRAIN_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return failure;
     }
 
     private void capture(byte[] b, int off, int n) {

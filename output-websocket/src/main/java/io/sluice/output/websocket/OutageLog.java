@@ -4,7 +4,9 @@ import org.slf4j.Logger;
 
 /**
  * Logs a worker's connection state changes, not its attempts: one line when an outage starts (and when its cause
- * changes), one when the connection is back, so a server that is down for an hour costs a few lines, not thousands.
+ * changes), one when the server confirms data again, so a server that is down for an hour costs a few lines, not
+ * thousands. A connection that opens and is closed again before it carried anything does not end an outage: a server
+ * that accepts and closes every connection costs one line too.
  */
 final class OutageLog {
 
@@ -16,6 +18,7 @@ final class OutageLog {
     private long downSinceNanos;
     private int failures;
     private String lastReason;
+    private String extension = "";
 
     OutageLog(Logger log, String url, int worker) {
         this.log = log;
@@ -23,18 +26,25 @@ final class OutageLog {
         this.worker = worker;
     }
 
-    void connected(String extension) {
-        String ext = extension.isEmpty() ? "" : " (" + extension + ")";
-        if (down) {
-            long seconds = (System.nanoTime() - downSinceNanos) / 1_000_000_000L;
-            log.info("worker #{} reconnected to {}{} after {}s and {} failed attempts", worker, url, ext, seconds,
-                    failures);
-        } else if (!everConnected) {
-            log.info("worker #{} connected to {}{}", worker, url, ext);
+    /** A connection was opened (the upgrade succeeded). */
+    void connected(String negotiatedExtension) {
+        extension = negotiatedExtension.isEmpty() ? "" : " (" + negotiatedExtension + ")";
+        if (!everConnected && !down) {
+            log.info("worker #{} connected to {}{}", worker, url, extension);
         } else {
-            log.debug("worker #{} reopened connection to {}{}", worker, url, ext);
+            log.debug("worker #{} opened a connection to {}{}", worker, url, extension);
         }
         everConnected = true;
+    }
+
+    /** The server confirmed data (or, without confirmation, took it): an outage is over. */
+    void delivered() {
+        if (!down) {
+            return;
+        }
+        long seconds = (System.nanoTime() - downSinceNanos) / 1_000_000_000L;
+        log.info("worker #{} reconnected to {}{} after {}s and {} failed attempts", worker, url, extension, seconds,
+                failures);
         down = false;
         failures = 0;
         lastReason = null;

@@ -10,7 +10,9 @@ import org.java_websocket.extensions.permessage_deflate.PerMessageDeflateExtensi
 /**
  * Opens fresh sessions for one worker: a new client per attempt (the library's clients are not reusable and its
  * reconnect can hang), bounded by {@code net.connect_timeout} over TCP, TLS and the upgrade together, a hung attempt
- * abandoned, and consecutive failures paced by a short backoff.
+ * abandoned, and consecutive failures paced by a short backoff (100 ms, doubling up to 1 s). A connection that opens
+ * but ends before the server confirmed anything is a failure too, so a server that accepts and closes every
+ * connection is not reconnected to in a tight loop; only a delivery resets the backoff.
  */
 final class SessionOpener {
 
@@ -57,11 +59,14 @@ final class SessionOpener {
             throw e;
         }
         if (open) {
-            failedAttempts = 0;
             outage.connected(s.negotiatedExtension());
             return s;
         }
-        boolean timedOut = !s.hasEnded();
+        if (s.upgraded()) {
+            // upgraded, then closed at once by the server: what it said is known once the library has closed
+            s.awaitEnd(SessionReaper.RELEASE_GRACE_MILLIS);
+        }
+        boolean timedOut = !s.hasEnded() && !s.upgraded();
         String reason = timedOut ? "no connection and upgrade within " + timeoutMillis / 1000 + "s"
                 : HandshakeFailure.describe(s.failureReason(), withoutHeaderValues(s.responseBodyLine()));
         reaper.abandon(s, timedOut ? "connect timeout" : "failed");
@@ -84,10 +89,20 @@ final class SessionOpener {
     }
 
     private void failed(String reason, boolean quiet) {
+        sessionFailed();
+        outage.connectFailed(reason, quiet);
+    }
+
+    /** A session ended before the server confirmed anything: the next attempt waits for the backoff. */
+    void sessionFailed() {
         failedAttempts++;
         long delay = Math.min(MAX_BACKOFF_NANOS, MIN_BACKOFF_NANOS << Math.min(failedAttempts - 1, 10));
         nextAttemptNanos = System.nanoTime() + delay;
-        outage.connectFailed(reason, quiet);
+    }
+
+    /** The server confirmed data: the next attempt after a failure starts the backoff afresh. */
+    void delivered() {
+        failedAttempts = 0;
     }
 
     private void prepareSocket(ClientSession s) throws IOException {

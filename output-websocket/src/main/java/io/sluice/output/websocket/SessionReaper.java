@@ -15,6 +15,8 @@ import org.java_websocket.framing.CloseFrame;
 final class SessionReaper implements AutoCloseable {
 
     private static final long CLOSE_GRACE_MILLIS = 3000;
+    /** How long the library may take to answer the server's Close and close the socket itself. */
+    static final long RELEASE_GRACE_MILLIS = 1000;
 
     private final ScheduledThreadPoolExecutor executor;
     private final Set<ClientSession> closing = ConcurrentHashMap.newKeySet();
@@ -38,6 +40,30 @@ final class SessionReaper implements AutoCloseable {
                 abandonNow(session, "close handshake not completed");
             }
         }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Lets go of a connection the server closed: the library answers the server's Close and then closes the socket
+     * itself, which is closed hard if that has not happened within {@link #RELEASE_GRACE_MILLIS} (the write of the
+     * answer may hang on a server that no longer reads).
+     */
+    void release(ClientSession session, String reason) {
+        if (finished(session)) {
+            return;
+        }
+        closing.add(session);
+        executor.schedule(() -> {
+            closing.remove(session);
+            if (!finished(session)) {
+                abandonNow(session, reason);
+            }
+        }, RELEASE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the session has ended and its socket is closed. */
+    private static boolean finished(ClientSession session) {
+        Socket socket = session.getSocket();
+        return session.isClosed() && (socket == null || socket.isClosed());
     }
 
     /** Runs {@code task} every {@code periodMillis} on the reaper's thread until {@link #drain}. */
@@ -76,7 +102,7 @@ final class SessionReaper implements AutoCloseable {
         executor.shutdown();
         executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
         for (ClientSession s : closing) {
-            if (!s.isClosed()) {
+            if (!finished(s)) {
                 abandonNow(s, "close handshake not completed at shutdown");
             }
         }

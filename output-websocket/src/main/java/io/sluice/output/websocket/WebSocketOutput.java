@@ -5,13 +5,9 @@ import io.sluice.api.FlushResult;
 import io.sluice.api.Output;
 import io.sluice.api.OutputContext;
 import io.sluice.api.PluginException;
-import io.sluice.api.PluginMetrics;
-import io.sluice.api.RateLimitedLog;
-import io.sluice.support.format.FormatException;
 import io.sluice.support.net.TlsSettings;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.util.List;
 import javax.net.SocketFactory;
 import org.slf4j.Logger;
 
@@ -25,10 +21,7 @@ final class WebSocketOutput implements Output {
     private final SessionReaper reaper;
     private final WebSocketConnection[] connections;
     private final PayloadEncoder[] encoders;
-    private final PluginMetrics.Counter records;
-    private final PluginMetrics.Counter bytes;
-    private final PluginMetrics.Counter formatErrors;
-    private final RateLimitedLog formatLog;
+    private final ChunkDelivery delivery;
 
     WebSocketOutput(OutputContext context, WebSocketSettings settings) {
         this.settings = settings;
@@ -40,12 +33,7 @@ final class WebSocketOutput implements Output {
         for (int i = 0; i < workers; i++) {
             encoders[i] = new PayloadEncoder(settings.format(), settings.perRecord());
         }
-        this.records = context.metrics().counter("confirmed_records",
-                "Records delivered (confirmed by the server when confirm_delivery is on)");
-        this.bytes = context.metrics().counter("payload_bytes", "Formatted payload bytes delivered");
-        this.formatErrors = context.metrics().counter("format_errors",
-                "Records of chunks dropped because a record could not be formatted");
-        this.formatLog = context.rateLimitedLog();
+        this.delivery = new ChunkDelivery(settings, log, context.metrics(), context.rateLimitedLog());
     }
 
     @Override
@@ -85,27 +73,7 @@ final class WebSocketOutput implements Output {
 
     @Override
     public FlushResult flush(EventChunk chunk, int worker) {
-        List<Message> messages;
-        try {
-            messages = encoders[worker].encode(chunk);
-        } catch (FormatException e) {
-            formatErrors.add(chunk.records());
-            // the tag is the subject: the summary of held-back lines then says which sources send such records
-            formatLog.error("format", chunk.tag(),
-                    "cannot format chunk {} ({} records) as {}: {}; the chunk is dropped", chunk.id(),
-                    chunk.records(), settings.format().format().optionValue(), e.getMessage());
-            return FlushResult.ERROR;
-        }
-        FlushResult result = connections[worker].send(messages);
-        if (result == FlushResult.OK) {
-            records.add(chunk.records());
-            long total = 0;
-            for (Message m : messages) {
-                total += m.length();
-            }
-            bytes.add(total);
-        }
-        return result;
+        return delivery.deliver(chunk, encoders[worker], connections[worker]);
     }
 
     @Override

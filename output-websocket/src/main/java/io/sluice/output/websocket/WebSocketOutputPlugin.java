@@ -38,7 +38,7 @@ public final class WebSocketOutputPlugin implements OutputPlugin {
     @Override
     public Output create(OutputContext context) throws PluginException {
         try {
-            return new WebSocketOutput(context, WebSocketSettings.from(context.config()));
+            return new WebSocketOutput(context, WebSocketSettings.from(context));
         } catch (InvalidConfigException e) {
             throw new PluginException(e.getMessage(), e);
         }

@@ -30,6 +30,12 @@ final class WebSocketProperties {
     static final Property<Duration> CONFIRM_TIMEOUT = Property.time("confirm_timeout",
             "How long sending a chunk and receiving that Pong may take before the connection is considered dead "
                     + "and the chunk retried; raise it for slow links").withDefault("10s").range(1, 86_400);
+    // no default: without it, messages are cut only once the server has closed with 1009 (message too big)
+    static final Property<Long> MAX_MESSAGE_SIZE = Property.size("max_message_size",
+            "Largest message to send, in bytes (64k = 64000); a chunk is cut into several messages at record "
+                    + "boundaries, and a record larger than this alone is not sent but counted. When not set, "
+                    + "messages are cut once the server closes with 1009 (message too big)")
+            .range(MessageLimits.MIN_CONFIGURED, MessageLimits.MAX_CONFIGURED);
     static final Property<Boolean> COMPRESS = Property.bool("compress",
             "Offer permessage-deflate compression (used only if the server accepts it)").withDefault("off");
 
@@ -42,7 +48,7 @@ final class WebSocketProperties {
     private static List<Property<?>> all() {
         List<Property<?>> all = new ArrayList<>(List.of(HOST, PORT, URI, HEADER));
         all.addAll(FormatOptions.properties("msgpack"));
-        all.addAll(List.of(MESSAGE_MODE, CONFIRM_DELIVERY, CONFIRM_TIMEOUT, COMPRESS));
+        all.addAll(List.of(MESSAGE_MODE, MAX_MESSAGE_SIZE, CONFIRM_DELIVERY, CONFIRM_TIMEOUT, COMPRESS));
         all.addAll(NetSettings.properties());
         all.addAll(TlsSettings.properties());
         return List.copyOf(all);

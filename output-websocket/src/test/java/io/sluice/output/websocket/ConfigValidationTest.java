@@ -81,6 +81,8 @@ class ConfigValidationTest {
         assertThat(byName.get("port").max()).isEqualTo(65535);
         assertThat(byName.get("confirm_timeout").min()).isEqualTo(1);
         assertThat(byName.get("message_mode").choices()).containsExactly("chunk", "record");
+        assertThat(byName.get("max_message_size").defaultValue()).as("no limit until the server refuses").isNull();
+        assertThat(byName.get("max_message_size").description()).contains("1009", "record");
     }
 
     @ParameterizedTest
@@ -91,6 +93,9 @@ class ConfigValidationTest {
             "confirm_timeout | 0     | expected a time from 1",
             "message_mode    | batch | expected one of chunk, record",
             "compress        | maybe | expected on/off",
+            "max_message_size | 10   | expected a size from 64 to 1000000000 bytes",
+            "max_message_size | 3G   | expected a size from 64 to 1000000000 bytes",
+            "max_message_size | big  | invalid size 'big'",
             "net.dns.mode    | UDP   | unknown configuration property 'net.dns.mode'"})
     void valuesOfTheWrongTypeOrRangeAreRefusedByTheirDeclaration(String key, String value, String expected) {
         assertThat(coreMessage(key, value)).contains("key '" + key + "': websocket: ", expected);

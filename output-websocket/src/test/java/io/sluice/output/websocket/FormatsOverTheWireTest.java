@@ -135,6 +135,26 @@ class FormatsOverTheWireTest {
                 .contains("cannot format chunk", "gelf");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "'', \\u00fcn\\u00efc\\u00f6d\\u00e9",
+        "on, \\u00fcn\\u00efc\\u00f6d\\u00e9",
+        "off, ünïcödé"})
+    void theServiceSettingJsonEscapeUnicodeDecidesHowNonAsciiTextIsSent(String setting, String expected)
+            throws Exception {
+        TestOutputContext context = TestOutputContext.of(new WebSocketOutputPlugin(), Map.of("host", "127.0.0.1",
+                "port", Integer.toString(server.boundPort()), "format", "json_lines", "json_date_key", "off"), 1);
+        if (!setting.isEmpty()) {
+            context.withServiceSetting("json.escape_unicode", setting);
+        }
+        Output out = harness.start(context);
+
+        assertThat(out.flush(chunkWithGelfFields(), 0)).isEqualTo(FlushResult.OK);
+
+        assertThat(server.messages).singleElement().satisfies(m ->
+                assertThat(m.utf8()).contains("\"text\":\"" + expected + " \\\"quoted\\\"\\ttab\""));
+    }
+
     private static EventChunk chunkWithGelfFields() {
         io.sluice.support.event.EventBuffer buffer = new io.sluice.support.event.EventBuffer(512);
         for (int i = 0; i < 3; i++) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sluice.api.EventChunk;
-import io.sluice.api.FlushResult;
 import io.sluice.testkit.TestConfigs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +50,9 @@ class FrameReuseTest {
         }
 
         for (EventChunk chunk : chunks) {
-            Message message = new Message(false, chunk.data(), chunk.offset(), chunk.length());
-            assertThat(connection.send(List.of(message))).isEqualTo(FlushResult.OK);
+            Message message = new Message(false, chunk.data(), chunk.offset(), chunk.length(), 0, chunk.records(),
+                    false);
+            assertThat(connection.send(List.of(message)).delivered()).isTrue();
         }
 
         assertThat(connection.framesInReusedArray()).isEqualTo(chunks.size() - 1);

@@ -33,6 +33,10 @@ final class RecordingServer extends WebSocketServer implements AutoCloseable {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startError;
     private volatile CountDownLatch readGate;
+    private volatile int closeAfterMessages;
+    private final Map<WebSocket, Integer> messagesPerConnection = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Connections this server closed itself (see {@link #closeEachConnectionAfter}). */
+    final java.util.concurrent.atomic.AtomicInteger closedByServer = new java.util.concurrent.atomic.AtomicInteger();
 
     private RecordingServer(int port, Draft draft) {
         super(new InetSocketAddress("127.0.0.1", port), List.of(draft));
@@ -112,14 +116,43 @@ final class RecordingServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onMessage(WebSocket conn, String message) {
+        if (!conn.isOpen()) {
+            // read in the same batch as the message after which this server closed: a closing server drops it
+            return;
+        }
         messages.add(new Received(true, message.getBytes(StandardCharsets.UTF_8), conn));
+        countAndMaybeClose(conn);
+    }
+
+    /** After {@code n} messages on a connection the server closes it (1001); later data on it is not recorded. */
+    void closeEachConnectionAfter(int n) {
+        closeAfterMessages = n;
+    }
+
+    private void countAndMaybeClose(WebSocket conn) {
+        int n = closeAfterMessages;
+        if (n > 0 && messagesPerConnection.merge(conn, 1, Integer::sum) == n) {
+            closedByServer.incrementAndGet();
+            conn.close(1001, "enough for this connection");
+        }
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket conn, org.java_websocket.framing.Framedata f) {
+        if (conn.isOpen()) {
+            super.onWebsocketPing(conn, f);
+        }
     }
 
     @Override
     public void onMessage(WebSocket conn, ByteBuffer message) {
+        if (!conn.isOpen()) {
+            return;
+        }
         byte[] bytes = new byte[message.remaining()];
         message.get(bytes);
         messages.add(new Received(false, bytes, conn));
+        countAndMaybeClose(conn);
         CountDownLatch gate = readGate;
         if (gate != null) {
             try {

@@ -32,7 +32,14 @@ final class ScriptedServer implements AutoCloseable {
         /** Completes the upgrade correctly, then reads every frame and never answers a Ping. */
         NEVER_ANSWERS_PINGS,
         /** Answers the first Ping of each connection, then goes silent without closing, like a partitioned host. */
-        GOES_SILENT_AFTER_ONE_PONG
+        GOES_SILENT_AFTER_ONE_PONG,
+        /** Completes the upgrade, sends a Close (1011) at once, reads until the client closes. */
+        CLOSES_EVERY_CONNECTION,
+        /**
+         * Completes the upgrade and reads nothing until {@link #sendCloseNow()}; then sends a Close (1001), keeps the
+         * connection open and reads everything that follows, counting the data frames, until the client closes.
+         */
+        SENDS_CLOSE_WHEN_TOLD_THEN_READS
     }
 
     static final String FORBIDDEN_BODY = "invalid token for this endpoint";
@@ -43,6 +50,13 @@ final class ScriptedServer implements AutoCloseable {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger bytesAfterUpgrade = new AtomicInteger();
+    /** SENDS_CLOSE_WHEN_TOLD_THEN_READS: data frames and their payload bytes read after the server's Close. */
+    final AtomicInteger dataFramesAfterClose = new AtomicInteger();
+    final java.util.concurrent.atomic.AtomicLong dataBytesAfterClose = new java.util.concurrent.atomic.AtomicLong();
+    /** SENDS_CLOSE_WHEN_TOLD_THEN_READS: the client's Close arrived, and the client closed the connection. */
+    final java.util.concurrent.CountDownLatch clientClosed = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch clientEnded = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch closeNow = new java.util.concurrent.CountDownLatch(1);
 
     ScriptedServer(Behaviour behaviour) throws IOException {
         this.behaviour = behaviour;
@@ -55,6 +69,11 @@ final class ScriptedServer implements AutoCloseable {
 
     int port() {
         return listener.getLocalPort();
+    }
+
+    /** SENDS_CLOSE_WHEN_TOLD_THEN_READS: send the Close now. */
+    void sendCloseNow() {
+        closeNow.countDown();
     }
 
     private void acceptLoop() {
@@ -102,6 +121,25 @@ final class ScriptedServer implements AutoCloseable {
                     out.write(upgradeResponse(accept(key)));
                     out.flush();
                     answerPingsThenHang(in, out, 1);
+                }
+                case CLOSES_EVERY_CONNECTION -> {
+                    out.write(upgradeResponse(accept(key)));
+                    out.write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xF3});
+                    out.flush();
+                    drain(in, false);
+                }
+                case SENDS_CLOSE_WHEN_TOLD_THEN_READS -> {
+                    out.write(upgradeResponse(accept(key)));
+                    out.flush();
+                    try {
+                        closeNow.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    out.write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xE9});
+                    out.flush();
+                    countFramesUntilTheClientCloses(in);
                 }
                 default -> throw new IllegalStateException();
             }
@@ -154,6 +192,33 @@ final class ScriptedServer implements AutoCloseable {
         }
         while (!listener.isClosed()) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+    }
+
+    /** Reads frames until the end of the stream, counting data frames, noting the client's Close. */
+    private void countFramesUntilTheClientCloses(InputStream in) throws IOException {
+        java.io.DataInputStream data = new java.io.DataInputStream(in);
+        try {
+            while (true) {
+                int opcode = data.readUnsignedByte() & 0x0f;
+                long length = data.readUnsignedByte() & 0x7f;
+                if (length == 126) {
+                    length = data.readUnsignedShort();
+                } else if (length == 127) {
+                    length = data.readLong();
+                }
+                data.skipNBytes(4 + length);
+                if (opcode == 0x1 || opcode == 0x2 || opcode == 0x0) {
+                    dataFramesAfterClose.incrementAndGet();
+                    dataBytesAfterClose.addAndGet(length);
+                } else if (opcode == 0x8) {
+                    clientClosed.countDown();
+                }
+            }
+        } catch (java.io.EOFException | java.net.SocketException e) {
+            // the client closed the connection
+        } finally {
+            clientEnded.countDown();
         }
     }
 

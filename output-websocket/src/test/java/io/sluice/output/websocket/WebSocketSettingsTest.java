@@ -29,6 +29,14 @@ class WebSocketSettingsTest {
         assertThat(s.compress()).isFalse();
         assertThat(s.tls().enabled()).isFalse();
         assertThat(s.net().keepaliveIdleTimeout().toSeconds()).isEqualTo(30);
+        assertThat(s.maxMessageSize()).as("no limit until the server refuses a message").isZero();
+    }
+
+    @Test
+    void maxMessageSizeIsReadInBytesWithDecimalSuffixes() throws Exception {
+        assertThat(settings("max_message_size", "64k").maxMessageSize()).isEqualTo(64_000);
+        assertThat(settings("max_message_size", "65536").maxMessageSize()).isEqualTo(65_536);
+        assertThat(settings("max_message_size", "1M").maxMessageSize()).isEqualTo(1_000_000);
     }
 
     @Test
