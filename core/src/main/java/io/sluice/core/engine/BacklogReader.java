@@ -40,6 +40,8 @@ final class BacklogReader {
     private final BacklogIndex files = new BacklogIndex();
     private final Object budget = new Object();
     private long inFlight;
+    private int inFlightChunks;
+    private final int maxChunks;
     private volatile int remaining;
     private volatile boolean stopping;
     private Thread thread;
@@ -52,6 +54,7 @@ final class BacklogReader {
         this.router = router;
         this.loop = loop;
         this.memLimit = Math.max(1, memLimit);
+        this.maxChunks = Math.max(1, disk.settings().maxChunksUp());
         this.metrics = metrics;
     }
 
@@ -247,19 +250,26 @@ final class BacklogReader {
         }
     }
 
+    /**
+     * Waits until a chunk of {@code bytes} fits the budget: its bytes within {@code storage.backlog.mem_limit}, and
+     * at most {@code storage.max_chunks_up} chunks in flight, since each costs objects beside its bytes (a backlog of
+     * many small files would otherwise fill the heap with them).
+     */
     private void waitForRoom(long bytes) throws InterruptedException {
         synchronized (budget) {
-            while (inFlight > 0 && inFlight + bytes > memLimit) {
+            while (inFlightChunks > 0 && (inFlight + bytes > memLimit || inFlightChunks >= maxChunks)) {
                 budget.wait();
             }
             inFlight += bytes;
+            inFlightChunks++;
         }
     }
 
-    /** A replayed chunk's last route is done: its bytes leave the budget. Engine thread. */
+    /** A replayed chunk's last route is done: it leaves the budget. Engine thread. */
     void released(Chunk chunk) {
         synchronized (budget) {
             inFlight -= chunk.size();
+            inFlightChunks--;
             budget.notifyAll();
         }
     }

@@ -30,6 +30,8 @@ final class Chunk {
     private final AtomicInteger openRoutes = new AtomicInteger();
     private final List<String> doneOutputs = new ArrayList<>();
     private byte[] data;
+    /** Where the arrays its events are read back into come from, once it went down. */
+    private volatile ChunkArrays arrays;
     private int size;
     private int records;
     private StoredChunk stored;
@@ -104,11 +106,26 @@ final class Chunk {
             return;
         }
         down = true;
+        this.arrays = arrays;
         sealed = null;
         if (data != null) {
             arrays.give(data);
         }
         data = null;
+    }
+
+    /** An array of at least {@code bytes} to read this chunk back into, from the pool when it has one. */
+    byte[] readBuffer(int bytes) {
+        ChunkArrays pool = arrays;
+        return pool == null ? new byte[bytes] : pool.take(bytes, false);
+    }
+
+    /** Gives back an array {@link #readBuffer} lent, once the flush that read the chunk back is over. */
+    void returnReadBuffer(byte[] array) {
+        ChunkArrays pool = arrays;
+        if (pool != null) {
+            pool.give(array);
+        }
     }
 
     /** Marks one route done; true when it was the last. */

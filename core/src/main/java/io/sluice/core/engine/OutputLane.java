@@ -149,6 +149,7 @@ final class OutputLane {
 
     private FlushResult flush(RouteTask task, int worker) {
         task.flushing(true);
+        byte[] readBack = null;
         try {
             io.sluice.api.EventChunk view = task.chunk().view();
             if (view == null) {
@@ -156,6 +157,7 @@ final class OutputLane {
                 if (view == null) {
                     return FlushResult.ERROR;
                 }
+                readBack = view.data();
             }
             io.sluice.api.EventChunk chunk = view;
             FlushResult result = definition.plugin().call(() -> output.flush(chunk, worker));
@@ -169,6 +171,10 @@ final class OutputLane {
                     task.chunk().id(), e.getMessage());
             return FlushResult.RETRY;
         } finally {
+            if (readBack != null) {
+                // the plugin may keep nothing of a chunk after its flush returns (EventChunk.copy() if it must)
+                task.chunk().returnReadBuffer(readBack);
+            }
             task.flushing(false);
         }
     }

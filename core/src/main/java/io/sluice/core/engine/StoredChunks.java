@@ -20,12 +20,13 @@ final class StoredChunks {
     /**
      * The chunk's events from its file, or {@code null} when they cannot be read (the file is gone or unreadable:
      * logged; the caller reports the flush as an ERROR, which counts the records as dropped). A file damaged since it
-     * was written yields what is left of it, with a line saying what was lost.
+     * was written yields what is left of it, with a line saying what was lost. The events are read into an array
+     * the chunk lends from the pool: give it back with {@link Chunk#returnReadBuffer} once the flush is over.
      */
     static EventChunk readBack(Chunk chunk) {
         LoadedChunk loaded;
         try {
-            loaded = ChunkLoader.load(chunk.file());
+            loaded = ChunkLoader.load(chunk.file(), ChunkLoader.DEFAULT_MAX_BYTES, chunk::readBuffer);
         } catch (IOException e) {
             PROBLEMS.error("read", chunk.file().toString(), "cannot read chunk file {} back: {}", chunk.file(),
                     e.toString());

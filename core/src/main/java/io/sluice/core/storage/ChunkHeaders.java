@@ -54,7 +54,12 @@ public final class ChunkHeaders {
 
     /** Reads from the channel's position until {@code b} is full or the file ends; returns the bytes in {@code b}. */
     static int readFully(FileChannel ch, byte[] b, int from) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(b, from, b.length - from);
+        return readFully(ch, b, from, b.length);
+    }
+
+    /** Reads into {@code b[from, to)} until it is full or the file ends; returns the end of what was read. */
+    static int readFully(FileChannel ch, byte[] b, int from, int to) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(b, from, to - from);
         while (buf.hasRemaining() && ch.read(buf) >= 0) {
             // a file that shrinks under us just ends early
         }

@@ -48,14 +48,23 @@ public final class ChunkLoader {
      * out of file descriptors, an I/O error).
      */
     public static LoadedChunk load(Path file, long maxBytes) throws IOException {
+        return load(file, maxBytes, byte[]::new);
+    }
+
+    /**
+     * As {@link #load(Path, long)}, reading into an array of at least the file's size from {@code buffers} (a pool);
+     * the result's {@link LoadedChunk#events()} is that array.
+     */
+    public static LoadedChunk load(Path file, long maxBytes, java.util.function.IntFunction<byte[]> buffers)
+            throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Math.min(maxBytes, Integer.MAX_VALUE - 64)) {
                 return LoadedChunk.notRead(file, ChunkStatus.TOO_LARGE, "file of " + size
                         + " bytes is larger than the limit of " + Math.min(maxBytes, Integer.MAX_VALUE - 64), size);
             }
-            byte[] bytes = new byte[(int) size];
-            int n = ChunkHeaders.readFully(ch, bytes, 0);
+            byte[] bytes = buffers.apply((int) size);
+            int n = ChunkHeaders.readFully(ch, bytes, 0, (int) size);
             return parse(file, bytes, n);
         }
     }

@@ -88,6 +88,43 @@ class DurableBufferTest {
     }
 
     @Test
+    void aBacklogOfManySmallFilesIsReadWithAtMostMaxChunksUpInFlight() throws Exception {
+        TestPipeline first = pipeline();
+        TestInput in = first.storedInput("in.0", "app");
+        first.output("out.0", "*", null, -1, 1).answering((c, call, w) -> FlushResult.RETRY);
+        engine = first.start();
+        for (int i = 0; i < 20; i++) {
+            in.emit(2);
+            int files = i + 1;
+            await().atMost(Duration.ofSeconds(5)).until(() -> chunkFiles().size() >= files);
+        }
+        engine.shutdown();
+        engine = null;
+
+        java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+        TestPipeline second = pipeline().storageSettings(s -> new io.sluice.core.config.StorageSettings(s.path(),
+                s.sync(), s.checksum(), 3, s.backlogMemLimit(), s.metrics(), s.deleteIrrecoverable(),
+                s.flushBacklogOnShutdown(), s.trimFiles(), s.defaultType(), s.inherit(), s.keepRejected(),
+                s.rejectedPath(), s.rejectedLimit()));
+        second.storedInput("in.0", "app");
+        TestOutput out = second.output("out.0", "*", null, -1, 4).answering((c, call, w) -> {
+            open.await();
+            return FlushResult.OK;
+        });
+        engine = second.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> backlogChunks() == 3);
+        assertThat(backlogChunks()).isEqualTo(3);
+        open.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.delivered().size() == 40);
+    }
+
+    /** The chunks in the engine (the input emits nothing: all come from the backlog). */
+    private int backlogChunks() {
+        return engine.storage().inputs().stream().mapToInt(i -> i.total()).sum();
+    }
+
+    @Test
     void anOutputThatConfirmedAChunkDoesNotGetItAgainAfterARestart() throws Exception {
         TestPipeline first = pipeline();
         TestInput in = first.storedInput("in.0", "app");
