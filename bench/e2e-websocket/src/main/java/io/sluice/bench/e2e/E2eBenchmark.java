@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,16 +18,20 @@ import java.util.function.ToDoubleFunction;
 /**
  * End-to-end benchmark of sluice: records over one TCP connection into the real launcher's {@code tcp} input,
  * out through {@code websocket} to a counting receiver, for json_lines and msgpack, confirm_delivery on and off,
- * Flush 1 and 0.2. Prints the receiver's own ceiling first, then start-up figures, one row per run, and at the end
- * the table with medians; given another forwarder's command line ({@code --sut}), runs it after sluice in every
- * round, with the same receiver, and prints the ratios.
+ * Flush 1 and 0.2, and the input's storage in memory or on disk. Prints the receiver's own ceiling first, then
+ * start-up figures, one row per run, and at the end the table with medians, each on-disk storage against memory,
+ * and, given another forwarder's command line ({@code --sut}, run after sluice in every round with the same
+ * receiver), the ratios.
  *
  * <p>Arguments: {@code --home DIR} (the distribution, required), {@code --records N} (1,000,000),
  * {@code --runs N} (runs of each combination, 1), {@code --headline-runs N} (3: runs of json_lines/Flush 1/confirm
  * on when it is planned), {@code --only TEXT} (only combinations whose label contains TEXT), {@code --warmup N}
- * (records sent and received before the measured ones, 0), {@code --startup N} (start-ups without traffic per
- * forwarder, 5), {@code --java-home DIR} (JAVA_HOME for sluice), {@code --jvm-cache ready|off|as-is} (ready: make
- * sure the launcher's JVM cache is ready before measuring, priming it if needed; off: SLUICE_JVM_CACHE=off),
+ * (records sent and received before the measured ones, 0), {@code --storage memory,normal,full} (the tcp input's
+ * storage: memory, or {@code storage.type filesystem} with {@code storage.sync normal} or {@code full} in a fresh
+ * storage.path per run; one or more, run in turn within each combination; memory), {@code --startup N}
+ * (start-ups without traffic per forwarder, 5), {@code --java-home DIR} (JAVA_HOME for sluice),
+ * {@code --jvm-cache ready|off|as-is} (ready: make sure the launcher's JVM cache is ready before measuring,
+ * priming it if needed, on disk when any run is; off: SLUICE_JVM_CACHE=off),
  * {@code --sut 'COMMAND'} and {@code --sut-name NAME} (another forwarder, see {@link Forwarder.Command}),
  * {@code --no-ceiling}, {@code --ceiling-only}, {@code --work DIR} (configs and logs).
  */
@@ -49,6 +54,7 @@ public final class E2eBenchmark {
         int warmupRecords = 0;
         int startups = 5;
         String only = null;
+        List<Storage> storages = List.of(Storage.MEMORY);
         boolean ceiling = true;
         boolean ceilingOnly = false;
         String javaHome = null;
@@ -64,6 +70,7 @@ public final class E2eBenchmark {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--headline-runs" -> headlineRuns = Integer.parseInt(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--storage" -> storages = Arrays.stream(args[++i].split(",")).map(Storage::parse).toList();
                 case "--warmup" -> warmupRecords = Integer.parseInt(args[++i]);
                 case "--startup" -> startups = Integer.parseInt(args[++i]);
                 case "--java-home" -> javaHome = args[++i];
@@ -120,10 +127,12 @@ public final class E2eBenchmark {
                     + " the figures count only the measured records (run-cpu counts everything)%n", warmupRecords);
         }
 
-        List<Combination> plan = plan(only, runs, headlineRuns);
+        List<Combination> plan = plan(only, runs, headlineRuns, storages);
         EndToEndRun runner = new EndToEndRun(work, payload, records, warmup, warmupRecords);
         if (!plan.isEmpty()) {
-            prepareJvmCache(jvmCache, sluice, env, runner, plan.get(0));
+            // Primed on disk when any run is, so that the storage's classes are in the cache too.
+            prepareJvmCache(jvmCache, sluice, env, runner, plan.stream().filter(c -> c.storage().onDisk())
+                    .findFirst().orElse(plan.get(0)));
         }
         if (startups > 0 && !plan.isEmpty()) {
             printStartups(forwarders, runner, plan.get(0), startups);
@@ -153,25 +162,33 @@ public final class E2eBenchmark {
         printMedians(results, forwarders);
     }
 
-    private static List<Combination> plan(String only, int runs, int headlineRuns) {
+    /** Every combination in turn, the storages innermost, so that a sweep interleaves what it compares. */
+    private static List<Combination> plan(String only, int runs, int headlineRuns, List<Storage> storages) {
         List<Combination> plan = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             for (String format : FORMATS) {
                 for (String flush : FLUSHES) {
                     for (boolean confirm : new boolean[] {true, false}) {
-                        Combination combination = new Combination(format, flush, confirm);
-                        if (only == null || combination.label().contains(only)) {
-                            plan.add(combination);
+                        for (Storage storage : storages) {
+                            Combination combination = new Combination(format, flush, confirm, storage);
+                            if (only == null || combination.label().contains(only)) {
+                                plan.add(combination);
+                            }
                         }
                     }
                 }
             }
         }
-        Combination headline = new Combination("json_lines", "1", true);
-        long planned = plan.stream().filter(headline::equals).count();
+        List<Combination> headlines = storages.stream()
+                .map(storage -> new Combination("json_lines", "1", true, storage)).toList();
+        long planned = plan.stream().filter(headlines.get(0)::equals).count();
         if (planned > 0) {
             for (long i = planned; i < headlineRuns; i++) {
-                plan.add(headline);
+                for (Combination headline : headlines) {
+                    if (only == null || headline.label().contains(only)) {
+                        plan.add(headline);
+                    }
+                }
             }
         }
         return plan;
@@ -246,17 +263,18 @@ public final class E2eBenchmark {
         }
         System.out.println();
         System.out.println("medians (runs):");
-        System.out.printf("%-8s %-28s %4s %11s %8s %8s %8s %8s %8s %6s %4s%n", "system", "combination", "runs",
+        System.out.printf("%-8s %-40s %4s %11s %8s %8s %8s %8s %8s %6s %4s%n", "system", "combination", "runs",
                 "records/s", "run-cpu", "cpu-s/M", "start-ms", "startRSS", "peakRSS", "lost", "dup");
         for (List<RunResult> group : groups.values()) {
             RunResult first = group.get(0);
-            System.out.printf("%-8s %-28s %4d %,11.0f %7.2fs %8.2f %8.0f %6.1fMB %6.1fMB %6d %4d%n", first.system(),
+            System.out.printf("%-8s %-40s %4d %,11.0f %7.2fs %8.2f %8.0f %6.1fMB %6.1fMB %6d %4d%n", first.system(),
                     first.combination().label(), group.size(), median(group, RunResult::recordsPerSecond),
                     median(group, RunResult::runCpuSeconds), median(group, RunResult::cpuSecondsPerMillion),
                     median(group, RunResult::startMillis), median(group, RunResult::startRssMb),
                     median(group, RunResult::peakRssMb), group.stream().mapToLong(RunResult::lost).sum(),
                     group.stream().mapToLong(RunResult::duplicates).sum());
         }
+        printStorageRatios(groups);
         if (forwarders.size() > 1) {
             String other = forwarders.get(1).name();
             System.out.println();
@@ -271,7 +289,7 @@ public final class E2eBenchmark {
                     continue;
                 }
                 List<RunResult> ours = e.getValue();
-                System.out.printf("  %-28s records/s x%.2f   run-cpu x%.2f   cpu per million x%.2f   start-up x%.2f"
+                System.out.printf("  %-40s records/s x%.2f   run-cpu x%.2f   cpu per million x%.2f   start-up x%.2f"
                                 + "   peak RSS x%.2f%n", label,
                         median(ours, RunResult::recordsPerSecond) / median(theirs, RunResult::recordsPerSecond),
                         median(theirs, RunResult::runCpuSeconds) / median(ours, RunResult::runCpuSeconds),
@@ -279,6 +297,36 @@ public final class E2eBenchmark {
                         median(theirs, RunResult::startMillis) / median(ours, RunResult::startMillis),
                         median(theirs, RunResult::peakRssMb) / median(ours, RunResult::peakRssMb));
             }
+        }
+    }
+
+    /** Each on-disk combination against the same one in memory: what the storage costs. */
+    private static void printStorageRatios(Map<String, List<RunResult>> groups) {
+        boolean header = false;
+        for (List<RunResult> group : groups.values()) {
+            Combination combination = group.get(0).combination();
+            if (!combination.storage().onDisk()) {
+                continue;
+            }
+            Combination inMemory = new Combination(combination.format(), combination.flush(), combination.confirm(),
+                    Storage.MEMORY);
+            List<RunResult> memory = groups.get(group.get(0).system() + " " + inMemory.label());
+            if (memory == null) {
+                continue;
+            }
+            if (!header) {
+                System.out.println();
+                System.out.println("on disk against memory (medians; records/s: share of memory's, the rest:"
+                        + " on disk minus memory):");
+                header = true;
+            }
+            System.out.printf("  %-8s %-40s records/s %5.1f %%   run-cpu %+.2f s   cpu-s/M %+.2f   peak RSS %+.1f MB"
+                            + " (%.1f MB)%n", group.get(0).system(), combination.label(),
+                    100 * median(group, RunResult::recordsPerSecond) / median(memory, RunResult::recordsPerSecond),
+                    median(group, RunResult::runCpuSeconds) - median(memory, RunResult::runCpuSeconds),
+                    median(group, RunResult::cpuSecondsPerMillion) - median(memory, RunResult::cpuSecondsPerMillion),
+                    median(group, RunResult::peakRssMb) - median(memory, RunResult::peakRssMb),
+                    median(group, RunResult::peakRssMb));
         }
     }
 

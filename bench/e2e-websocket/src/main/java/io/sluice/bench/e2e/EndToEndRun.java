@@ -107,6 +107,7 @@ final class EndToEndRun {
         ProcStats after;
         long ownAfter;
         Map<String, Long> threadsAfter;
+        long storedFiles;
         try (SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", ready.tcpPort()))) {
             if (warmupRecords > 0) {
                 writeAll(channel, warmup);
@@ -125,6 +126,7 @@ final class EndToEndRun {
             threadsAfter = ThreadCpu.snapshot(process.pid());
             ownAfter = ProcStats.ownCpuTicks();
             Thread.sleep(DUPLICATE_GRACE_MILLIS);
+            storedFiles = process.storedFiles();
         }
         long lastReceived = ledger.lastRecordNanos();
         long received = ledger.distinct();
@@ -142,6 +144,10 @@ final class EndToEndRun {
         }
         if (receiver.connectionsOpened() != 1) {
             append(note, receiver.connectionsOpened() + " WebSocket connections");
+        }
+        if (storedFiles > 0) {
+            append(note, storedFiles + " files still in storage.path " + DUPLICATE_GRACE_MILLIS + " ms after"
+                    + " delivery");
         }
         if (!process.alive()) {
             append(note, forwarder.name() + " died");

@@ -13,7 +13,10 @@ interface Forwarder {
     /** "sluice", or the other forwarder's name. */
     String name();
 
-    /** Starts it for {@code combination}, sending to the receiver at {@code receiverPort}; files go to {@code work}. */
+    /**
+     * Starts it for {@code combination}, sending to the receiver at {@code receiverPort}; files go to {@code work},
+     * an on-disk storage to a fresh folder there, deleted when the process is closed.
+     */
     ForwarderProcess start(Combination combination, int receiverPort, Path work, String runName) throws IOException;
 
     /** sluice from the distribution at {@code home}, with {@code env} (JAVA_HOME, SLUICE_JVM_CACHE...) added. */
@@ -30,9 +33,10 @@ interface Forwarder {
             Path config = work.resolve(runName + ".conf");
             Path log = work.resolve(runName + ".log");
             Files.deleteIfExists(log);
-            Files.writeString(config, priming ? combination.primingConfig(receiverPort)
-                    : combination.config(receiverPort));
-            return ForwarderProcess.sluice(home, env, config, log);
+            Path storagePath = combination.storage().freshPath(work, runName);
+            Files.writeString(config, priming ? combination.primingConfig(receiverPort, storagePath)
+                    : combination.config(receiverPort, storagePath));
+            return ForwarderProcess.sluice(home, env, config, log, storagePath);
         }
 
         /** The same, with the configuration that trains the JVM cache on both formats. */
@@ -43,7 +47,8 @@ interface Forwarder {
 
     /**
      * Any forwarder's command line, with {@code {tcp_port}} (a free port picked for each run), {@code {ws_port}},
-     * {@code {format}}, {@code {flush}} and {@code {confirm}} filled in; see {@link Combination#command}.
+     * {@code {format}}, {@code {flush}}, {@code {confirm}} and the storage's placeholders filled in; see
+     * {@link Combination#command}.
      */
     record Command(String name, String template) implements Forwarder {
 
@@ -54,11 +59,12 @@ interface Forwarder {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 tcpPort = probe.getLocalPort();
             }
-            String command = combination.command(template, tcpPort, receiverPort);
+            Path storagePath = combination.storage().freshPath(work, runName);
+            String command = combination.command(template, tcpPort, receiverPort, storagePath);
             Path log = work.resolve(runName + ".log");
             Files.deleteIfExists(log);
             Files.writeString(work.resolve(runName + ".cmd"), command + "\n");
-            return ForwarderProcess.command(command, tcpPort, log);
+            return ForwarderProcess.command(command, tcpPort, log, storagePath);
         }
     }
 }

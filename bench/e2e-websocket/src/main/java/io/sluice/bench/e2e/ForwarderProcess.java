@@ -6,12 +6,14 @@ import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The forwarder under test as a child process, its output appended to a log file (no pipes to drain): sluice through
@@ -32,33 +34,45 @@ final class ForwarderProcess implements AutoCloseable {
     private final Path log;
     private final long startNanos;
     private final int knownPort;
+    private final Path storagePath;
 
-    private ForwarderProcess(Process process, Path log, long startNanos, int knownPort) {
+    private ForwarderProcess(Process process, Path log, long startNanos, int knownPort, Path storagePath) {
         this.process = process;
         this.log = log;
         this.startNanos = startNanos;
         this.knownPort = knownPort;
+        this.storagePath = storagePath;
     }
 
-    /** {@code home/bin/sluice -c config} with {@code env} added to the environment. */
-    static ForwarderProcess sluice(Path home, Map<String, String> env, Path config, Path log) throws IOException {
-        return start(List.of(home.resolve("bin/sluice").toString(), "-c", config.toString()), env, log, -1);
+    /**
+     * {@code home/bin/sluice -c config} with {@code env} added to the environment; {@code storagePath} (null in
+     * memory) is the run's storage folder, deleted on {@link #close}.
+     */
+    static ForwarderProcess sluice(Path home, Map<String, String> env, Path config, Path log, Path storagePath)
+            throws IOException {
+        return start(List.of(home.resolve("bin/sluice").toString(), "-c", config.toString()), env, log, -1,
+                storagePath);
     }
 
     /** {@code sh -c 'exec command'}; the command listens on {@code tcpPort}. */
-    static ForwarderProcess command(String command, int tcpPort, Path log) throws IOException {
-        return start(List.of("/bin/sh", "-c", "exec " + command), Map.of(), log, tcpPort);
+    static ForwarderProcess command(String command, int tcpPort, Path log, Path storagePath) throws IOException {
+        return start(List.of("/bin/sh", "-c", "exec " + command), Map.of(), log, tcpPort, storagePath);
     }
 
-    private static ForwarderProcess start(List<String> command, Map<String, String> env, Path log, int knownPort)
-            throws IOException {
+    private static ForwarderProcess start(List<String> command, Map<String, String> env, Path log, int knownPort,
+                                          Path storagePath) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         long startNanos = System.nanoTime();
-        return new ForwarderProcess(builder.start(), log, startNanos, knownPort);
+        try {
+            return new ForwarderProcess(builder.start(), log, startNanos, knownPort, storagePath);
+        } catch (IOException | RuntimeException e) {
+            Storage.delete(storagePath);
+            throw e;
+        }
     }
 
     long pid() {
@@ -122,7 +136,23 @@ final class ForwarderProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** SIGTERM through the process handle (Process.destroy would close pipes), then SIGKILL if it hangs. */
+    /**
+     * Files under the run's storage folder now (sluice: chunk files not yet deleted, so 0 once everything is
+     * delivered and marked done); 0 in memory.
+     */
+    long storedFiles() throws IOException {
+        if (storagePath == null) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(storagePath)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /**
+     * SIGTERM through the process handle (Process.destroy would close pipes), then SIGKILL if it hangs; then the
+     * run's storage folder is deleted.
+     */
     @Override
     public void close() throws InterruptedException {
         ProcessHandle handle = process.toHandle();
@@ -134,5 +164,6 @@ final class ForwarderProcess implements AutoCloseable {
             handle.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+        Storage.delete(storagePath);
     }
 }

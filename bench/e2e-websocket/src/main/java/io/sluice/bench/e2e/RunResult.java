@@ -18,17 +18,18 @@ record RunResult(String system, Combination combination, int records, long recei
                  String busiestThreads) {
 
     static String header() {
-        return String.format("%-8s %-10s %5s %7s %11s %8s %9s %9s %8s %8s %8s %6s %4s %8s %11s  %s", "system",
-                "format", "flush", "confirm", "records/s", "run-cpu", "cpu-s/M", "rcv-cpu/M", "start-ms",
+        return String.format("%-8s %-10s %5s %7s %-9s %11s %8s %9s %9s %8s %8s %8s %6s %4s %8s %11s  %s", "system",
+                "format", "flush", "confirm", "storage", "records/s", "run-cpu", "cpu-s/M", "rcv-cpu/M", "start-ms",
                 "startRSS", "peakRSS", "lost", "dup", "delay-ms", "load(b/a)", "log");
     }
 
     String row() {
-        return String.format("%-8s %-10s %5s %7s %,11.0f %7.2fs %9.2f %9.2f %8.0f %6.1fMB %6.1fMB %6d %4d %8.0f"
+        return String.format("%-8s %-10s %5s %7s %-9s %,11.0f %7.2fs %9.2f %9.2f %8.0f %6.1fMB %6.1fMB %6d %4d %8.0f"
                         + " %5.2f/%-5.2f  %s%s",
                 system, combination.format(), combination.flush(), combination.confirm() ? "on" : "off",
-                recordsPerSecond, runCpuSeconds, cpuSecondsPerMillion, receiverCpuSecondsPerMillion, startMillis,
-                startRssMb, peakRssMb, lost, duplicates, delayMillis, loadBefore, loadAfter, log,
+                combination.storage().label(), recordsPerSecond, runCpuSeconds, cpuSecondsPerMillion,
+                receiverCpuSecondsPerMillion, startMillis, startRssMb, peakRssMb, lost, duplicates, delayMillis,
+                loadBefore, loadAfter, log,
                 note.isEmpty() ? "" : "  (" + note + ")");
     }
 }

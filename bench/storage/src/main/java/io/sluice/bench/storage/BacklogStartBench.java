@@ -11,9 +11,9 @@ import java.util.stream.Stream;
  * Start-up with a large backlog: {@code FILES} small chunk files (default 10,000 of 10 records of about 200 bytes)
  * under {@code storage.path}, then the real launcher on tcp (port 0, {@code storage.type filesystem}) → websocket (a
  * counting server in this process). Measured: milliseconds from launch to the tcp input's "listening on" line
- * (target: within 2 s), resident memory then, the peak while the backlog is replayed, and the time until every
- * record of the backlog has arrived and every file is gone. The same launch on an empty storage folder first, for a
- * baseline.
+ * (target: within 2 s), resident memory then, when the backlog was listed (on its own thread, while the inputs
+ * already run), the peak while the backlog is replayed, and the time until every record of the backlog has arrived
+ * and every file is gone. The same launch on an empty storage folder first, for a baseline.
  *
  * <p>Usage: {@code BacklogStartBench [FILES [RECORDS_PER_FILE [RECORD_BYTES]]]}; {@code -Dsluice.dist=DIR} is the
  * distribution folder (default {@code ../../distribution/target/sluice}); {@code -Dbench.keep=true} keeps the
@@ -81,6 +81,14 @@ public final class BacklogStartBench {
                 System.out.printf(Locale.ROOT, "  with the backlog: tcp input listening %6.0f ms after launch, "
                         + "RSS %d MB  [target: listening within %.0f ms: %s]%n", listen, rssAtListen / 1024,
                         TARGET_LISTEN_MILLIS, listen <= TARGET_LISTEN_MILLIS ? "met" : "MISSED");
+                double listed = run.listedMillis();
+                if (listed >= 0) {
+                    System.out.printf(Locale.ROOT, "  backlog listed   %6.0f ms after launch (%.0f ms %s the tcp input"
+                            + " listened): %d chunk files%n", listed, Math.abs(listed - listen),
+                            listed >= listen ? "after" : "before", run.listedFiles());
+                } else {
+                    System.out.println("  backlog never listed (no 'backlog: N chunk files' line)");
+                }
                 if (delivered < 0 || gone < 0) {
                     System.out.printf(Locale.ROOT, "  backlog NOT delivered: %d of %d records arrived, process %s%n",
                             server.records() - before, backlog.records(), alive ? "alive" : "ENDED");

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code bin/sluice -c config} as a user starts it, timed from just before the launch to the moment its log says the
@@ -18,12 +20,16 @@ import java.util.concurrent.TimeUnit;
 final class Launch implements AutoCloseable {
 
     private static final String LISTENING = "[input:tcp:tcp.0] listening on";
+    /** Logged once the backlog is listed (on its own thread, while the inputs already run). */
+    private static final Pattern BACKLOG_LISTED = Pattern.compile("backlog: (\\d+) chunk files \\(");
 
     private final Process process;
     private final long launchedNanos;
     private final CountDownLatch listening = new CountDownLatch(1);
     private final List<String> log = new ArrayList<>();
     private volatile long listeningNanos;
+    private volatile long listedNanos;
+    private volatile long listedFiles = -1;
 
     private Launch(Process process, long launchedNanos) {
         this.process = process;
@@ -58,6 +64,11 @@ final class Launch implements AutoCloseable {
                     listeningNanos = System.nanoTime();
                     listening.countDown();
                 }
+                Matcher listed = BACKLOG_LISTED.matcher(line);
+                if (listedNanos == 0 && listed.find()) {
+                    listedFiles = Long.parseLong(listed.group(1));
+                    listedNanos = System.nanoTime();
+                }
                 synchronized (log) {
                     log.add(line);
                 }
@@ -74,6 +85,20 @@ final class Launch implements AutoCloseable {
                     + process.isAlive() + "\n" + String.join("\n", tail()));
         }
         return (listeningNanos - launchedNanos) / 1e6;
+    }
+
+    /**
+     * Milliseconds from launch to the log line saying the backlog is listed ("backlog: N chunk files (…"), -1 before
+     * it (or when there is no backlog).
+     */
+    double listedMillis() {
+        long at = listedNanos;
+        return at == 0 ? -1 : (at - launchedNanos) / 1e6;
+    }
+
+    /** The chunk files that line counted, -1 before it. */
+    long listedFiles() {
+        return listedFiles;
     }
 
     /** Milliseconds since launch. */
