@@ -27,8 +27,21 @@ final class EventCursor {
         end = chunk.offset();
     }
 
-    /** Moves to the next event that is not a group marker; false at the end of the chunk. */
+    /** Moves to the next event that is not a group marker, reading it whole (which checks it); false at the end. */
     boolean next() throws FormatException {
+        if (!nextHeader()) {
+            return false;
+        }
+        skipBody();
+        return true;
+    }
+
+    /**
+     * Moves to the next event that is not a group marker, reading its time and metadata but not its body; false at
+     * the end of the chunk. The caller then reads the body and gives its end to {@link #bodyRead}, or calls
+     * {@link #skipBody}, before moving on.
+     */
+    boolean nextHeader() throws FormatException {
         in.position(end);
         while (in.hasMore()) {
             index++;
@@ -55,14 +68,29 @@ final class EventCursor {
                 readTime();
             }
             bodyPos = in.position();
-            in.skipValue();
-            end = in.position();
+            end = -1;
             boolean marker = nanos == 0 && (seconds == GROUP_START || seconds == GROUP_END);
             if (!marker) {
                 return true;
             }
+            skipBody();
         }
         return false;
+    }
+
+    /** Reads past the current event's body, checking it, unless its end is known; the cursor ends there. */
+    void skipBody() throws FormatException {
+        if (end < 0) {
+            in.position(bodyPos);
+            in.skipValue();
+            end = in.position();
+        }
+        in.position(end);
+    }
+
+    /** The caller read the current event's body, which ends at {@code bodyEnd}. */
+    void bodyRead(int bodyEnd) {
+        end = bodyEnd;
     }
 
     private void readTime() throws FormatException {
@@ -115,7 +143,7 @@ final class EventCursor {
         return start;
     }
 
-    /** Where the event's encoding ends (exclusive). */
+    /** Where the event's encoding ends (exclusive), once its body was read. */
     int end() {
         return end;
     }

@@ -20,12 +20,15 @@ public final class EventFormatter {
     private final EventCursor events = new EventCursor();
     private final JsonWriter json;
     private final GelfWriter gelf;
+    /** Whether {@link JsonWriter} reads each body (json formats), so the events' bodies need not be walked first. */
+    private final boolean writerReadsBody;
 
     /** A formatter for {@code options}. */
     public EventFormatter(FormatOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         this.json = options.format() == Format.GELF ? null : new JsonWriter(options);
         this.gelf = options.format() == Format.GELF ? new GelfWriter(options) : null;
+        this.writerReadsBody = options.format() != Format.GELF && options.format() != Format.MSGPACK;
     }
 
     /** The options this formatter was made with. */
@@ -50,7 +53,7 @@ public final class EventFormatter {
                 out.write('[');
             }
             boolean first = true;
-            while (events.next()) {
+            while (writerReadsBody ? events.nextHeader() : events.next()) {
                 if (format == Format.JSON && !first) {
                     out.write(',');
                 }
@@ -104,7 +107,7 @@ public final class EventFormatter {
 
     private boolean nextEvent() throws FormatException {
         try {
-            return events.next();
+            return writerReadsBody ? events.nextHeader() : events.next();
         } catch (RuntimeException e) {
             throw unexpected(e);
         }

@@ -14,9 +14,11 @@ final class JsonStrings {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] REPLACEMENT_RAW = {(byte) 0xef, (byte) 0xbf, (byte) 0xbd};
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    /** Eight plain bytes ('a'), standing in for the bytes of a word past a short string's end. */
+    private static final long PLAIN_WORD = 0x6161616161616161L;
     /** Bytes written as they are: printable ASCII except {@code "} and {@code \\}. */
     private static final boolean[] PLAIN = new boolean[256];
 
@@ -87,30 +89,50 @@ final class JsonStrings {
     /**
      * The index of the first byte in {@code b[i, end)} that cannot be copied as is (a control, DEL, {@code "},
      * {@code \\} or non-ASCII), or {@code end}. Eight bytes are tested at a time with word arithmetic, since most
-     * strings need no escape at all.
+     * strings need no escape at all: a last word that overlaps the bytes already tested covers the rest, and a string
+     * shorter than a word is tested as one word whose bytes past its end count as plain. Only a word that holds a
+     * byte needing escape is looked at byte by byte.
      */
     static int plainRunEnd(byte[] b, int i, int end) {
-        while (i <= end - 8) {
-            long x = (long) WORDS.get(b, i);
-            long special = (x & HIGH_BITS)
-                    | ((x - 0x20 * ONES) & ~x & HIGH_BITS)
-                    | hasZeroByte(x ^ ('"' * ONES))
-                    | hasZeroByte(x ^ ('\\' * ONES))
-                    | hasZeroByte(x ^ (0x7f * ONES));
-            if (special != 0) {
-                break;
+        int n = end - i;
+        if (n >= 8) {
+            int last = end - 8;
+            while (i <= last) {
+                if (special((long) WORDS.get(b, i)) != 0) {
+                    return plainBytesEnd(b, i, end);
+                }
+                i += 8;
             }
-            i += 8;
+            if (i == end || special((long) WORDS.get(b, last)) == 0) {
+                return end;
+            }
+        } else if (n > 0 && b.length - i >= 8) {
+            long keep = -1L >>> ((8 - n) << 3);
+            long x = ((long) WORDS.get(b, i) & keep) | (PLAIN_WORD & ~keep);
+            if (special(x) == 0) {
+                return end;
+            }
         }
+        return plainBytesEnd(b, i, end);
+    }
+
+    private static int plainBytesEnd(byte[] b, int i, int end) {
         while (i < end && PLAIN[b[i] & 0xff]) {
             i++;
         }
         return i;
     }
 
-    /** Non-zero exactly when some byte of {@code v} is zero. */
-    private static long hasZeroByte(long v) {
-        return (v - ONES) & ~v & HIGH_BITS;
+    /**
+     * Non-zero exactly when a byte of {@code x} needs escaping. For a byte below 0x80 adding 0x60 sets its top bit
+     * when it is 0x20 or more, adding 1 when it is DEL, and adding 0x7f to it xor {@code "} (or {@code \\}) when it
+     * is not that character, none of them carrying into the next byte; a byte at or above 0x80 clears its own bit of
+     * the result whatever the carries did to the others.
+     */
+    private static long special(long x) {
+        long plain = (x + 0x60 * ONES) & ((x ^ ('"' * ONES)) + 0x7f * ONES) & ((x ^ ('\\' * ONES)) + 0x7f * ONES)
+                & ~(x | (x + ONES));
+        return ~plain & HIGH_BITS;
     }
 
     private static void writeAsciiEscape(ByteSink out, int c) {

@@ -2,67 +2,108 @@ package io.sluice.support.format;
 
 import io.sluice.support.ByteSink;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
- * Renders events as Fluent Bit's JSON objects (record-formats.md §3) from their msgpack bytes: date key first,
- * {@code __internal__} for non-empty metadata, then the body; of duplicate keys only the last is written, found by
- * comparing key bytes. Keys of a map are indexed on a reusable int stack, so no objects are created per record.
+ * Renders events as Fluent Bit's JSON objects (record-formats.md §3) from their msgpack bytes, as
+ * {@link IndexedJsonWriter} does, but in one pass over the body: each value is written as it is read. That needs
+ * the body to be a map whose keys are strings and, at every level, distinct, and at the top level neither the date
+ * key nor {@code __internal__} when those are written. An event that turns out otherwise, or whose bytes are
+ * invalid, is cut off and written again by {@link IndexedJsonWriter}, which checks the whole body first, so the
+ * output and the errors are exactly that writer's.
  */
 final class JsonWriter {
 
     private static final int MAX_DEPTH = 256;
-    /** Stack layout per map pair: key offset, key length, key class (string or raw msgpack), value position. */
-    private static final int STRIDE = 4;
-    private static final int STRING_KEY = 0;
-    private static final int RAW_KEY = 1;
     private static final byte[] INTERNAL = "__internal__".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INTERNAL_PREFIX = "\"__internal__\":{\"log_metadata\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] LOG = "log".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] LOG_KEY = "\"log\":".getBytes(StandardCharsets.US_ASCII);
 
     private final FormatOptions options;
+    private final boolean escapeUnicode;
     private final byte[] dateKey;
     private final byte[] dateKeyJson;
+    private final long dateKeyHead;
+    private final long dateKeyTail;
     private final RenderedDate date;
-    private int[] pairs = new int[STRIDE * 64];
-    private int top;
-    private byte[] dataRef;
-    private ByteSink keyScratch;
+    private final IndexedJsonWriter indexed;
+    private final KeySet keys = new KeySet();
 
     JsonWriter(FormatOptions options) {
         this.options = options;
+        this.escapeUnicode = options.escapeUnicode();
+        this.indexed = new IndexedJsonWriter(options);
         if (options.dateKey() == null) {
             dateKey = null;
             dateKeyJson = null;
+            dateKeyHead = 0;
+            dateKeyTail = 0;
             date = null;
         } else {
             dateKey = options.dateKey().getBytes(StandardCharsets.UTF_8);
             ByteSink key = new ByteSink(dateKey.length + 8);
-            JsonStrings.writeQuoted(key, dateKey, 0, dateKey.length, options.escapeUnicode());
+            JsonStrings.writeQuoted(key, dateKey, 0, dateKey.length, escapeUnicode);
             key.write(':');
             dateKeyJson = key.toByteArray();
+            dateKeyHead = KeySet.head(dateKey, 0, dateKey.length);
+            dateKeyTail = KeySet.tail(dateKey, 0, dateKey.length);
             date = new RenderedDate(options.dateFormat());
         }
     }
 
-    /** Writes the current event of {@code ev} as one JSON object. */
+    /**
+     * Writes the current event of {@code ev}, read with {@link EventCursor#nextHeader()} or {@link EventCursor#next()},
+     * as one JSON object, and leaves the cursor at the event's end.
+     */
     void writeEvent(EventCursor ev, ByteSink out) throws FormatException {
+        int mark = out.size();
+        int keyMark = keys.mark();
+        try {
+            if (writeEventOnePass(ev, out)) {
+                ev.bodyRead(ev.in.position());
+                return;
+            }
+        } catch (FormatException e) {
+            // invalid bytes: the checked walk below reports them as it always did
+        }
+        keys.release(keyMark);
+        out.truncate(mark);
+        ev.skipBody();
+        indexed.writeEvent(ev, out);
+    }
+
+    /** Writes the value at the cursor and moves past it. */
+    void writeValue(MsgpackCursor in, ByteSink out, int depth) throws FormatException {
+        int mark = out.size();
+        int keyMark = keys.mark();
+        int start = in.position();
+        try {
+            if (writeValueOnePass(in, out, depth)) {
+                return;
+            }
+        } catch (FormatException e) {
+            // written again below, which reports it
+        }
+        keys.release(keyMark);
+        out.truncate(mark);
+        in.position(start);
+        indexed.writeValue(in, out, depth);
+    }
+
+    /** False when the event needs {@link IndexedJsonWriter}; the cursor ends after the body otherwise. */
+    private boolean writeEventOnePass(EventCursor ev, ByteSink out) throws FormatException {
         MsgpackCursor in = ev.in;
-        int end = in.position();
-        top = 0;
-        dataRef = in.data();
         in.position(ev.bodyPos());
+        if (in.kind() != MsgpackCursor.MAP) {
+            return false;
+        }
         out.write('{');
-        boolean bodyIsMap = in.kind() == MsgpackCursor.MAP;
-        int n = bodyIsMap ? indexPairs(in) : 0;
         boolean first = true;
-        if (dateKey != null && (bodyIsMap ? !hasKey(0, n, dateKey) : !Arrays.equals(dateKey, LOG))) {
+        if (dateKey != null) {
             out.write(dateKeyJson);
             date.write(out, ev.seconds(), ev.nanos());
             first = false;
         }
-        if (ev.metadataPos() >= 0 && !(bodyIsMap && hasKey(0, n, INTERNAL))) {
+        boolean metadata = false;
+        if (ev.metadataPos() >= 0) {
             in.position(ev.metadataPos());
             if (in.kind() == MsgpackCursor.MAP && in.readMapHeader() > 0) {
                 in.position(ev.metadataPos());
@@ -70,187 +111,104 @@ final class JsonWriter {
                     out.write(',');
                 }
                 out.write(INTERNAL_PREFIX);
-                writeValue(in, out, 1);
+                if (!writeValueOnePass(in, out, 1)) {
+                    return false;
+                }
                 out.write('}');
                 first = false;
+                metadata = true;
             }
-        }
-        if (bodyIsMap) {
-            writePairs(in, out, 0, n, first, 1);
-        } else {
-            if (!first) {
-                out.write(',');
-            }
-            out.write(LOG_KEY);
             in.position(ev.bodyPos());
-            writeValue(in, out, 1);
         }
-        out.write('}');
-        in.position(end);
-    }
-
-    /**
-     * Reads the keys of the map at the cursor onto the stack above {@link #top} and raises {@code top} past them;
-     * the cursor ends after the map.
-     */
-    private int indexPairs(MsgpackCursor in) throws FormatException {
         int n = in.readMapHeader();
-        long need = top + (long) n * STRIDE;
-        if (need > in.data().length * 2L + 64) {
-            throw in.error("map of " + n + " pairs is larger than the chunk");
-        }
-        if (need > pairs.length) {
-            pairs = Arrays.copyOf(pairs, (int) Math.max(need, pairs.length * 2L));
-        }
+        int mark = keys.mark();
+        byte[] data = in.data();
         for (int i = 0; i < n; i++) {
             int k = in.kind();
-            int at = top + i * STRIDE;
-            if (k == MsgpackCursor.STR || k == MsgpackCursor.BIN) {
-                int len = in.readBytesHeader();
-                pairs[at] = in.position();
-                pairs[at + 1] = len;
-                pairs[at + 2] = STRING_KEY;
-                in.skip(len);
-            } else {
-                int start = in.position();
-                in.skipValue();
-                pairs[at] = start;
-                pairs[at + 1] = in.position() - start;
-                pairs[at + 2] = RAW_KEY;
+            if (k != MsgpackCursor.STR && k != MsgpackCursor.BIN) {
+                return false;
             }
-            pairs[at + 3] = in.position();
-            in.skipValue();
-        }
-        top += n * STRIDE;
-        return n;
-    }
-
-    private boolean hasKey(int base, int n, byte[] key) {
-        for (int i = 0; i < n; i++) {
-            int at = base + i * STRIDE;
-            if (pairs[at + 2] == STRING_KEY && pairs[at + 1] == key.length
-                    && Arrays.equals(dataRef, pairs[at], pairs[at] + key.length, key, 0, key.length)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean repeatedLater(int base, int i, int n) {
-        int at = base + i * STRIDE;
-        int off = pairs[at];
-        int len = pairs[at + 1];
-        int cls = pairs[at + 2];
-        for (int j = i + 1; j < n; j++) {
-            int other = base + j * STRIDE;
-            if (pairs[other + 1] == len && pairs[other + 2] == cls
-                    && Arrays.equals(dataRef, off, off + len, dataRef, pairs[other], pairs[other] + len)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void writePairs(MsgpackCursor in, ByteSink out, int base, int n, boolean first, int depth)
-            throws FormatException {
-        int end = in.position();
-        for (int i = 0; i < n; i++) {
-            if (repeatedLater(base, i, n)) {
-                continue;
+            int len = in.readBytesHeader();
+            int off = in.position();
+            if (!keys.add(data, off, len, mark)
+                    || (dateKey != null && keys.lastIs(dateKey, dateKeyHead, dateKeyTail, data, off, len))
+                    || (metadata && len == INTERNAL.length && isInternal(data, off))) {
+                return false;
             }
             if (!first) {
                 out.write(',');
             }
             first = false;
-            int at = base + i * STRIDE;
-            if (pairs[at + 2] == STRING_KEY) {
-                JsonStrings.writeQuoted(out, dataRef, pairs[at], pairs[at + 1], options.escapeUnicode());
-            } else {
-                in.position(pairs[at]);
-                writeRawKey(in, out, depth);
-            }
+            JsonStrings.writeQuoted(out, data, off, len, escapeUnicode);
             out.write(':');
-            in.position(pairs[at + 3]);
-            writeValue(in, out, depth + 1);
-        }
-        in.position(end);
-    }
-
-    /** A key that is not a string is written as the string of its JSON text, so the object stays valid JSON. */
-    private void writeRawKey(MsgpackCursor in, ByteSink out, int depth) throws FormatException {
-        switch (in.kind()) {
-            case MsgpackCursor.EXT -> writeValue(in, out, depth);
-            case MsgpackCursor.MAP, MsgpackCursor.ARRAY -> {
-                if (keyScratch == null) {
-                    keyScratch = new ByteSink(64);
-                }
-                ByteSink scratch = keyScratch;
-                keyScratch = null;
-                scratch.clear();
-                writeValue(in, scratch, depth);
-                JsonStrings.writeQuoted(out, scratch.array(), 0, scratch.size(), options.escapeUnicode());
-                keyScratch = scratch;
-            }
-            default -> {
-                out.write('"');
-                writeValue(in, out, depth);
-                out.write('"');
+            in.position(off + len);
+            if (!writeValueOnePass(in, out, 2)) {
+                return false;
             }
         }
+        keys.release(mark);
+        out.write('}');
+        return true;
     }
 
-    /** Writes the value at the cursor and moves past it. */
-    void writeValue(MsgpackCursor in, ByteSink out, int depth) throws FormatException {
+    private static boolean isInternal(byte[] data, int off) {
+        return java.util.Arrays.equals(data, off, off + INTERNAL.length, INTERNAL, 0, INTERNAL.length);
+    }
+
+    /** Writes the value at the cursor and moves past it; false when it needs {@link IndexedJsonWriter}. */
+    private boolean writeValueOnePass(MsgpackCursor in, ByteSink out, int depth) throws FormatException {
         if (depth > MAX_DEPTH) {
-            throw in.error("nesting deeper than " + MAX_DEPTH + " levels");
+            return false;
         }
-        dataRef = in.data();
-        switch (in.kind()) {
-            case MsgpackCursor.NIL -> {
-                in.skip(1);
-                out.writeAscii("null");
-            }
-            case MsgpackCursor.BOOL -> out.writeAscii(in.readBoolean() ? "true" : "false");
-            case MsgpackCursor.INT -> {
-                long v = in.readLong();
-                if (in.wasUnsigned64()) {
-                    NumberText.writeUnsigned(out, v);
-                } else {
-                    NumberText.writeLong(out, v);
+        int kind = in.kind();
+        if (kind == MsgpackCursor.MAP) {
+            return writeMapOnePass(in, out, depth);
+        }
+        if (kind == MsgpackCursor.ARRAY) {
+            int n = in.readArrayHeader();
+            out.write('[');
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    out.write(',');
+                }
+                if (!writeValueOnePass(in, out, depth + 1)) {
+                    return false;
                 }
             }
-            case MsgpackCursor.FLOAT -> NumberText.writeJsonDouble(out, in.readDouble(), options.nanToNull());
-            case MsgpackCursor.STR, MsgpackCursor.BIN -> {
-                int len = in.readBytesHeader();
-                JsonStrings.writeQuoted(out, dataRef, in.position(), len, options.escapeUnicode());
-                in.skip(len);
+            out.write(']');
+            return true;
+        }
+        JsonScalars.write(in, out, kind, options);
+        return true;
+    }
+
+    private boolean writeMapOnePass(MsgpackCursor in, ByteSink out, int depth) throws FormatException {
+        int n = in.readMapHeader();
+        int mark = keys.mark();
+        byte[] data = in.data();
+        out.write('{');
+        for (int i = 0; i < n; i++) {
+            int k = in.kind();
+            if (k != MsgpackCursor.STR && k != MsgpackCursor.BIN) {
+                return false;
             }
-            case MsgpackCursor.EXT -> {
-                int len = in.readExtHeader();
-                out.write('"');
-                JsonStrings.writeHexEscapes(out, dataRef, in.position(), len);
-                out.write('"');
-                in.skip(len);
+            int len = in.readBytesHeader();
+            int off = in.position();
+            if (!keys.add(data, off, len, mark)) {
+                return false;
             }
-            case MsgpackCursor.ARRAY -> {
-                int n = in.readArrayHeader();
-                out.write('[');
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        out.write(',');
-                    }
-                    writeValue(in, out, depth + 1);
-                }
-                out.write(']');
+            if (i > 0) {
+                out.write(',');
             }
-            default -> {
-                int base = top;
-                int n = indexPairs(in);
-                out.write('{');
-                writePairs(in, out, base, n, true, depth);
-                top = base;
-                out.write('}');
+            JsonStrings.writeQuoted(out, data, off, len, escapeUnicode);
+            out.write(':');
+            in.position(off + len);
+            if (!writeValueOnePass(in, out, depth + 1)) {
+                return false;
             }
         }
+        keys.release(mark);
+        out.write('}');
+        return true;
     }
 }

@@ -20,10 +20,13 @@ final class MsgpackCursor {
     static final int INVALID = 9;
 
     private static final byte[] KINDS = new byte[256];
+    /** Bytes that are a whole value: fixints, nil, booleans, the empty map and the empty array. */
+    private static final boolean[] ONE_BYTE = new boolean[256];
 
     static {
         for (int b = 0; b < 256; b++) {
             KINDS[b] = (byte) kindOf(b);
+            ONE_BYTE[b] = b <= 0x7f || b >= 0xe0 || b == 0xc0 || b == 0xc2 || b == 0xc3 || b == 0x80 || b == 0x90;
         }
     }
 
@@ -318,6 +321,11 @@ final class MsgpackCursor {
 
     /** Skips one whole value, nested containers included, without recursion. */
     void skipValue() throws FormatException {
+        if (pos < limit && ONE_BYTE[data[pos] & 0xff]) {
+            // the metadata of most events is an empty map
+            pos++;
+            return;
+        }
         long pending = 1;
         while (pending > 0) {
             pending--;

@@ -21,7 +21,8 @@ final class RenderedDate {
 
     /** Writes the timestamp as {@link DateText#write} would, from the saved bytes when it is the last one. */
     void write(ByteSink out, long seconds, int nanos) {
-        if (valid && seconds == this.seconds && nanos == this.nanos) {
+        // one test of both parts: the seconds alone change so seldom that the JIT would compile their change as a trap
+        if (valid && ((seconds ^ this.seconds) | (nanos ^ this.nanos)) == 0) {
             out.write(bytes, 0, length);
             return;
         }
