@@ -199,13 +199,19 @@ final class ChunkRouter {
             if (tasks.stream().anyMatch(RouteTask::isFlushing)) {
                 continue;
             }
-            chunks++;
-            bytes += chunk.size();
+            boolean dropped = false;
             for (RouteTask t : tasks) {
+                if (!t.cancelIfIdle()) {
+                    continue; // a worker took it just now: that route goes on, the others are dropped
+                }
+                dropped = true;
                 t.settle();
-                t.cancel();
                 timers.remove(t);
                 finish(t);
+            }
+            if (dropped) {
+                chunks++;
+                bytes += chunk.size();
             }
         }
         return new long[] {chunks, bytes};

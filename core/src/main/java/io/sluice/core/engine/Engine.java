@@ -348,7 +348,7 @@ public final class Engine {
                 for (OutputLane gone : retiredOutputs) {
                     gone.retire();
                     for (RouteTask task : router.unfinished()) {
-                        if (task.output() == gone && !task.isFlushing() && !task.isSettled()) {
+                        if (task.output() == gone && !task.isSettled() && task.cancelIfIdle()) {
                             router.reroute(task, nextOutputs);
                         }
                     }

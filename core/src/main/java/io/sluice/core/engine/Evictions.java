@@ -43,8 +43,8 @@ final class Evictions {
             if (output.diskBytes() <= limit) {
                 return;
             }
-            if (task.isFlushing() || task.isSettled()) {
-                continue;
+            if (task.isSettled() || !task.cancelIfIdle()) {
+                continue; // a worker holds it: its outcome decides
             }
             evict(task, limit);
         }

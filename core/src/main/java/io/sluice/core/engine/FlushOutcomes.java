@@ -33,6 +33,7 @@ final class FlushOutcomes {
     }
 
     void apply(RouteTask task, FlushResult result) {
+        task.flushEnded();
         switch (result) {
             case OK -> delivered(task);
             case ERROR -> failed(task);

@@ -130,14 +130,15 @@ final class OutputLane {
                 // A plugin may leave its thread interrupted; only the engine's own interrupt ends the worker.
                 continue;
             }
-            if (task.isCancelled()) {
-                continue;
+            if (!task.claim()) {
+                continue; // cancelled while queued
             }
             try {
                 FlushResult result = flush(task, worker);
                 if (!loop.execute(() -> outcomes.apply(task, result))) {
                     // the engine thread has stopped: whoever stopped it settles the task with this result
                     task.lateResult(result);
+                    task.flushEnded();
                 }
             } catch (Throwable e) {
                 FatalErrors.rethrowFatal(e);
@@ -148,7 +149,6 @@ final class OutputLane {
     }
 
     private FlushResult flush(RouteTask task, int worker) {
-        task.flushing(true);
         byte[] readBack = null;
         try {
             io.sluice.api.EventChunk view = task.chunk().view();
@@ -175,7 +175,6 @@ final class OutputLane {
                 // the plugin may keep nothing of a chunk after its flush returns (EventChunk.copy() if it must)
                 task.chunk().returnReadBuffer(readBack);
             }
-            task.flushing(false);
         }
     }
 

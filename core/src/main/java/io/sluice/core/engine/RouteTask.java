@@ -4,8 +4,11 @@ import java.util.concurrent.Future;
 
 /**
  * One chunk on its way to one output: Fluent Bit's (task, output) pair, with its retry count. Owned by the engine
- * thread (or, once that has stopped, by the thread that stopped it), except {@link #isFlushing()}, which the output
- * worker holding the task sets.
+ * thread (or, once that has stopped, by the thread that stopped it), except its flush state, which an output worker
+ * and the engine thread hand over with compare-and-set: a worker {@link #claim claims} a queued task before it
+ * flushes it, and the engine thread {@link #cancelIfIdle cancels} one (to move it at a reload, evict or drop it) only
+ * while no worker holds it. The claim lasts until the engine thread has applied the flush's outcome
+ * ({@link #flushEnded}), so a task whose flush just returned OK is never moved and sent again.
  */
 final class RouteTask {
 
@@ -14,8 +17,11 @@ final class RouteTask {
     private boolean settled;
     private int attempts;
     private Future<?> timer;
-    private volatile boolean flushing;
-    private volatile boolean cancelled;
+    private static final int IDLE = 0;
+    private static final int FLUSHING = 1;
+    private static final int CANCELLED = 2;
+
+    private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
     private volatile io.sluice.api.FlushResult lateResult;
 
     RouteTask(Chunk chunk, OutputLane output) {
@@ -55,20 +61,32 @@ final class RouteTask {
 
     /** Whether the engine gave up on the task while it was queued (evicted): a worker that takes it skips it. */
     boolean isCancelled() {
-        return cancelled;
+        return state.get() == CANCELLED;
     }
 
+    /** Cancels the task whatever its state: shutdown, when no outcome will be applied any more. */
     void cancel() {
-        cancelled = true;
+        state.set(CANCELLED);
     }
 
-    /** Whether an output worker is inside {@code flush} with this task: its outcome is not known yet. */
+    /** Cancels the task unless a worker holds it; false when one does (or it was cancelled already). */
+    boolean cancelIfIdle() {
+        return state.compareAndSet(IDLE, CANCELLED);
+    }
+
+    /** A worker takes the task to flush it; false when the engine cancelled it first (the worker skips it). */
+    boolean claim() {
+        return state.compareAndSet(IDLE, FLUSHING);
+    }
+
+    /** The engine thread applied the flush's outcome: the task may be queued (a retry) or cancelled again. */
+    void flushEnded() {
+        state.compareAndSet(FLUSHING, IDLE);
+    }
+
+    /** Whether a worker holds the task: inside {@code flush}, or its outcome not applied yet. */
     boolean isFlushing() {
-        return flushing;
-    }
-
-    void flushing(boolean inside) {
-        flushing = inside;
+        return state.get() == FLUSHING;
     }
 
     /** The result of a flush that ended after the engine thread stopped, or null. */

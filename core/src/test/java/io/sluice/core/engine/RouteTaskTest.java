@@ -1,0 +1,41 @@
+package io.sluice.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The hand-over between an output worker and the engine thread that decides whether a task may be moved. */
+class RouteTaskTest {
+
+    private final RouteTask task = new RouteTask(null, null);
+
+    @Test
+    void aWorkerThatClaimedATaskKeepsItUntilTheEngineAppliedTheOutcome() {
+        assertThat(task.claim()).isTrue();
+
+        // the flush returned, its outcome is on its way to the engine thread: the task must not be moved now
+        assertThat(task.cancelIfIdle()).isFalse();
+        assertThat(task.isFlushing()).isTrue();
+
+        task.flushEnded();
+        assertThat(task.isFlushing()).isFalse();
+        assertThat(task.cancelIfIdle()).isTrue();
+        assertThat(task.isCancelled()).isTrue();
+    }
+
+    @Test
+    void aTaskCancelledWhileQueuedIsNeverClaimed() {
+        assertThat(task.cancelIfIdle()).isTrue();
+
+        assertThat(task.claim()).isFalse();
+        assertThat(task.cancelIfIdle()).as("cancelled once only").isFalse();
+    }
+
+    @Test
+    void aRetriedTaskCanBeClaimedAgain() {
+        assertThat(task.claim()).isTrue();
+        task.flushEnded();
+
+        assertThat(task.claim()).isTrue();
+    }
+}
