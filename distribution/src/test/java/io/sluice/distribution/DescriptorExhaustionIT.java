@@ -2,7 +2,6 @@ package io.sluice.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.distribution.support.NumberedRecords;
 import io.sluice.distribution.support.SluiceProcess;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +26,9 @@ class DescriptorExhaustionIT {
         Path launcher = Files.writeString(tmp.resolve("sluice-90-fds"),
                 "#!/bin/sh\nulimit -n 90\nexec '" + SluiceProcess.DIST.resolve("bin/sluice") + "' \"$@\"\n");
         assertThat(launcher.toFile().setExecutable(true)).isTrue();
-        int port = NumberedRecords.freePort();
         try (SluiceProcess p = SluiceProcess.start(launcher, SluiceProcess.DIST, Map.of(),
-                "-i", "tcp://127.0.0.1:" + port, "-o", "stdout", "-p", "format=json_lines", "-f", "0.2")) {
-            p.awaitLog(l -> l.contains("listening on"), Duration.ofSeconds(20));
+                "-i", "tcp://127.0.0.1:0", "-o", "stdout", "-p", "format=json_lines", "-f", "0.2")) {
+            int port = p.tcpPort();
             List<Socket> flood = new ArrayList<>();
             try {
                 for (int i = 0; i < 150; i++) {

@@ -3,12 +3,12 @@ package io.sluice.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
 import io.sluice.distribution.support.SluiceProcess;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,52 +44,18 @@ class FiltersIT {
     @Test
     void everyRecordIsKeptDroppedOrReTaggedAndTheCountersSaySo() throws Exception {
         server = PipelineIT.CollectingServer.launch();
-        Path conf = Files.writeString(tmp.resolve("filters.conf"), String.join("\n",
-                "[SERVICE]",
-                "    Flush 0.2",
-                "    HTTP_Server on",
-                "    HTTP_Listen 127.0.0.1",
-                "    HTTP_Port 0",
-                "[INPUT]",
-                "    Name tcp",
-                "    Listen 127.0.0.1",
-                "    Port 0",
-                "    Tag app",
-                "[FILTER]",
-                "    Name grep",
-                "    Match app",
-                "    Exclude level ^debug$",
-                "[FILTER]",
-                "    Name modify",
-                "    Match app",
-                "    Set env prod",
-                "    Rename msg message",
-                "[FILTER]",
-                "    Name record_modifier",
-                "    Match app",
-                "    Record source sluice-test",
-                "[FILTER]",
-                "    Name nest",
-                "    Match app",
-                "    Operation nest",
-                "    Wildcard env",
-                "    Wildcard source",
-                "    Nest_under meta",
-                "[FILTER]",
-                "    Name rewrite_tag",
-                "    Match app",
-                "    Rule $level ^error$ alerts false",
-                "[OUTPUT]",
-                "    Name stdout",
-                "    Match app",
-                "    Format json_lines",
-                "[OUTPUT]",
-                "    Name websocket",
-                "    Match alerts",
-                "    Host 127.0.0.1",
-                "    Port " + server.getPort(),
-                "    Format json_lines",
-                ""));
+        ClassicConfig config = ClassicConfig.empty().service("Flush", "0.2").monitoring();
+        config.addTcpInput().set("Tag", "app");
+        config.addFilter("grep").set("Match", "app").set("Exclude", "level ^debug$");
+        config.addFilter("modify").set("Match", "app").set("Set", "env prod").set("Rename", "msg message");
+        config.addFilter("record_modifier").set("Match", "app").set("Record", "source sluice-test");
+        config.addFilter("nest").set("Match", "app").set("Operation", "nest").set("Wildcard", "env")
+                .add("Wildcard", "source").set("Nest_under", "meta");
+        config.addFilter("rewrite_tag").set("Match", "app").set("Rule", "$level ^error$ alerts false");
+        config.addOutput("stdout").set("Match", "app").set("Format", "json_lines");
+        config.addOutput("websocket").set("Match", "alerts").set("Host", "127.0.0.1").set("Port", server.getPort())
+                .set("Format", "json_lines");
+        Path conf = config.writeTo(tmp.resolve("filters.conf"));
         try (SluiceProcess p = SluiceProcess.start("-c", conf.toString())) {
             int port = p.tcpPort();
             try (Socket s = new Socket("127.0.0.1", port); OutputStream out = s.getOutputStream()) {

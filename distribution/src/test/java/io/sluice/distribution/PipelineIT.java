@@ -2,15 +2,15 @@ package io.sluice.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.distribution.support.ClassicConfig;
+import io.sluice.distribution.support.NumberedSender;
+import io.sluice.distribution.support.SluiceProcess;
 import io.sluice.support.event.Event;
 import io.sluice.support.event.EventDecoder;
-import io.sluice.distribution.support.NumberedRecords;
-import io.sluice.distribution.support.SluiceProcess;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,10 +46,8 @@ class PipelineIT {
 
     @Test
     void recordSentWithNetcatIsPrinted() throws Exception {
-        int port = NumberedRecords.freePort();
-        try (SluiceProcess p = SluiceProcess.start("-i", "tcp://127.0.0.1:" + port, "-o", "stdout", "-f", "0.2")) {
-            p.awaitLog(l -> l.contains("listening on"), Duration.ofSeconds(20));
-            try (Socket s = new Socket("127.0.0.1", port)) {
+        try (SluiceProcess p = SluiceProcess.start("-i", "tcp://127.0.0.1:0", "-o", "stdout", "-f", "0.2")) {
+            try (Socket s = new Socket("127.0.0.1", p.tcpPort())) {
                 s.getOutputStream().write("{\"key 1\": 123456789, \"key 2\": \"abcdefg\"}\n"
                         .getBytes(StandardCharsets.UTF_8));
             }
@@ -64,29 +62,15 @@ class PipelineIT {
     @Test
     void seedConfigurationDeliversEveryTcpRecordToTheWebSocketServer() throws Exception {
         server = CollectingServer.launch();
-        int tcpPort = NumberedRecords.freePort();
-        Path conf = Files.writeString(tmp.resolve("seed.conf"), String.join("\n",
-                "[SERVICE]",
-                "    Flush 1",
-                "[INPUT]",
-                "    Name tcp",
-                "    Listen 127.0.0.1",
-                "    Port " + tcpPort,
-                "[OUTPUT]",
-                "    Name websocket",
-                "    Match *",
-                "    Host 127.0.0.1",
-                "    Port " + server.getPort(),
-                "    URI /something",
-                "    Format json",
-                "    workers 4",
-                "    net.keepalive on",
-                "    net.keepalive_idle_timeout 30",
-                ""));
+        ClassicConfig config = ClassicConfig.empty().service("Flush", 1);
+        config.addTcpInput();
+        config.addOutput("websocket").set("Match", "*").set("Host", "127.0.0.1").set("Port", server.getPort())
+                .set("URI", "/something").set("Format", "json").set("workers", 4).set("net.keepalive", "on")
+                .set("net.keepalive_idle_timeout", 30);
+        Path conf = config.writeTo(tmp.resolve("seed.conf"));
         int records = 20_000;
         try (SluiceProcess p = SluiceProcess.start("-c", conf.toString())) {
-            p.awaitLog(l -> l.contains("listening on"), Duration.ofSeconds(20));
-            NumberedRecords.send(tcpPort, 0, records);
+            NumberedSender.send(p.tcpPort(), 0, records);
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> server.seqs.size() >= records);
             assertThat(server.seqs).hasSize(records);
             assertThat(server.binaryMessages).isEmpty();

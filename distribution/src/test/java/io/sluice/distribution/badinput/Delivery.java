@@ -3,6 +3,7 @@ package io.sluice.distribution.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.distribution.support.NumberedSender;
 import java.time.Duration;
 
 /** What every bad-input test checks last: the good records all arrived once, and sluice is still healthy. */
@@ -20,9 +21,11 @@ final class Delivery {
         assertThat(sluice.received.duplicates(sender)).as("%s: duplicates", sender).isEmpty();
     }
 
-    /** The sending of {@code sender} ends, and all it sent arrived exactly once. */
-    static void assertAllArrivedExactlyOnce(TcpToStdout sluice, WellBehavedSender sender) throws InterruptedException {
-        assertArrivedExactlyOnce(sluice, sender.name, sender.finish());
+    /** The sending of {@code sender} ends without a failure, and all it sent arrived exactly once. */
+    static void assertAllArrivedExactlyOnce(TcpToStdout sluice, NumberedSender sender) throws InterruptedException {
+        long sent = sender.stop();
+        assertThat(sender.failure()).as("%s's sending, after %d records", sender.source(), sent).isNull();
+        assertArrivedExactlyOnce(sluice, sender.source(), sent);
     }
 
     /** The process runs on and has logged no error or exception. */

@@ -6,6 +6,7 @@ import static io.sluice.distribution.badinput.Delivery.assertStillRunningWithout
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.distribution.support.NumberedSender;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +38,7 @@ class MalformedInputIT {
 
     @BeforeEach
     void startSluice() throws IOException, InterruptedException {
-        sluice = TcpToStdout.start(tmp, "Buffer_Size 4");
+        sluice = TcpToStdout.start(tmp, tcp -> tcp.set("Buffer_Size", 4));
     }
 
     @AfterEach
@@ -53,7 +54,7 @@ class MalformedInputIT {
         for (int i = 0; i < 10_000; i++) {
             flood.append(kinds.get(i % kinds.size())).append('\n');
         }
-        WellBehavedSender good = WellBehavedSender.start(sluice, "good", 2_000);
+        NumberedSender good = sluice.wellBehaved("good", 2_000);
 
         sendAndClose(flood.toString().getBytes(StandardCharsets.UTF_8));
 
@@ -76,7 +77,7 @@ class MalformedInputIT {
             flood.writeBytes(broken[i % broken.length]);
             flood.writeBytes("\"}\n".getBytes(StandardCharsets.UTF_8));
         }
-        WellBehavedSender good = WellBehavedSender.start(sluice, "good", 2_000);
+        NumberedSender good = sluice.wellBehaved("good", 2_000);
 
         sendAndClose(flood.toByteArray());
 
@@ -104,7 +105,7 @@ class MalformedInputIT {
         for (int i = 0; i < 100; i++) {
             stream.writeBytes(("{\"src\": \"after-noise\", \"seq\": " + i + "}\n").getBytes(StandardCharsets.UTF_8));
         }
-        WellBehavedSender good = WellBehavedSender.start(sluice, "good", 2_000);
+        NumberedSender good = sluice.wellBehaved("good", 2_000);
 
         sendAndClose(stream.toByteArray());
 
@@ -129,7 +130,7 @@ class MalformedInputIT {
             stream.writeBytes(big.append("}\n").toString().getBytes(StandardCharsets.UTF_8));
             stream.writeBytes(("{\"src\": \"between\", \"seq\": " + i + "}\n").getBytes(StandardCharsets.UTF_8));
         }
-        WellBehavedSender good = WellBehavedSender.start(sluice, "good", 2_000);
+        NumberedSender good = sluice.wellBehaved("good", 2_000);
 
         sendAndClose(stream.toByteArray());
 

@@ -6,6 +6,7 @@ import static io.sluice.distribution.badinput.Delivery.assertStillRunningWithout
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.distribution.support.NumberedSender;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class MisbehavingConnectionsIT {
     @Test
     void aConnectionThatSendsNothingHoldsUpNoOneAndCountsNoProblem() throws Exception {
         try (Socket silent = new Socket("127.0.0.1", sluice.tcpPort)) {
-            WellBehavedSender good = WellBehavedSender.start(sluice, "good", 5_000);
+            NumberedSender good = sluice.wellBehaved("good", 5_000);
 
             assertAllArrivedExactlyOnce(sluice, good);
             assertThat(silent.isClosed()).isFalse();
@@ -59,7 +60,7 @@ class MisbehavingConnectionsIT {
     @Test
     void aThousandConnectionsOpenAtOnceEachSendingThreeRecordsDeliverThemAll() throws Exception {
         int connections = 1_000;
-        WellBehavedSender good = WellBehavedSender.start(sluice, "good", 2_000);
+        NumberedSender good = sluice.wellBehaved("good", 2_000);
         List<Socket> open = new ArrayList<>(connections);
         try {
             for (int i = 0; i < connections; i++) {
@@ -87,7 +88,7 @@ class MisbehavingConnectionsIT {
 
     @Test
     void aSocketHalfClosedInsideARecordHasItCountedIncompleteAndIsClosedBySluice() throws Exception {
-        WellBehavedSender good = WellBehavedSender.start(sluice, "good", 2_000);
+        NumberedSender good = sluice.wellBehaved("good", 2_000);
         try (Socket s = new Socket("127.0.0.1", sluice.tcpPort)) {
             s.getOutputStream().write("{\"src\": \"cut\", \"seq\": 0, \"msg\": \"cut off her"
                     .getBytes(StandardCharsets.UTF_8));
@@ -105,7 +106,7 @@ class MisbehavingConnectionsIT {
 
     @Test
     void aSocketHalfClosedAfterCompleteRecordsHasThemDeliveredWithOrWithoutTheLastNewline() throws Exception {
-        WellBehavedSender good = WellBehavedSender.start(sluice, "good", 2_000);
+        NumberedSender good = sluice.wellBehaved("good", 2_000);
         try (Socket s = new Socket("127.0.0.1", sluice.tcpPort)) {
             s.getOutputStream().write("{\"src\": \"half\", \"seq\": 0}\n{\"src\": \"half\", \"seq\": 1}"
                     .getBytes(StandardCharsets.UTF_8));

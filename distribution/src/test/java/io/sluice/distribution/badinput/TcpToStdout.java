@@ -1,18 +1,23 @@
 package io.sluice.distribution.badinput;
 
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The real launcher running {@code tcp → stdout} (json_lines) with the monitoring API on, both on free ports of
- * 127.0.0.1: the records it prints are counted per sender, its log lines kept. Closing it kills the process.
+ * The real launcher running {@code tcp → stdout} (json_lines) with the monitoring API on, both on ports of 127.0.0.1
+ * the system picks: the records it prints are counted per sender, its log lines kept. Closing it kills the process.
  */
 final class TcpToStdout implements AutoCloseable {
+
+    /** How far a well-behaved sender may run ahead of what sluice has printed. */
+    private static final int IN_FLIGHT = 1_000;
 
     final ReceivedRecords received = new ReceivedRecords();
     private final SluiceProcess process;
@@ -30,18 +35,31 @@ final class TcpToStdout implements AutoCloseable {
         }
     }
 
-    /** Starts sluice with the tcp input's extra settings {@code tcpSettings} (e.g. {@code "Buffer_Size 4"}). */
-    static TcpToStdout start(Path dir, String... tcpSettings) throws IOException, InterruptedException {
-        List<String> lines = new ArrayList<>(List.of(
-                "[SERVICE]", "    Flush 0.2", "    Grace 1",
-                "    HTTP_Server on", "    HTTP_Listen 127.0.0.1", "    HTTP_Port 0",
-                "[INPUT]", "    Name tcp", "    Listen 127.0.0.1", "    Port 0"));
-        for (String s : tcpSettings) {
-            lines.add("    " + s);
-        }
-        lines.addAll(List.of("[OUTPUT]", "    Name stdout", "    Match *", "    Format json_lines", ""));
-        return new TcpToStdout(Files.writeString(Files.createTempFile(dir, "sluice", ".conf"),
-                String.join("\n", lines)));
+    /** Starts sluice with the tcp input's defaults. */
+    static TcpToStdout start(Path dir) throws IOException, InterruptedException {
+        return start(dir, tcp -> { });
+    }
+
+    /** Starts sluice with the tcp input's extra settings (e.g. {@code tcp.set("Buffer_Size", 4)}). */
+    static TcpToStdout start(Path dir, Consumer<ClassicConfig.Section> tcpSettings)
+            throws IOException, InterruptedException {
+        ClassicConfig config = ClassicConfig.empty().service("Flush", "0.2").service("Grace", 1).monitoring();
+        tcpSettings.accept(config.addTcpInput());
+        config.addOutput("stdout").set("Match", "*").set("Format", "json_lines");
+        return new TcpToStdout(config.writeTo(dir.resolve("sluice.conf")));
+    }
+
+    /**
+     * A client that keeps sending numbered records ({@code "src": name}) on its own connection while a test
+     * misbehaves on others, at least {@code minimum} of them and on until stopped, at most {@value #IN_FLIGHT}
+     * records ahead of what sluice has printed, so it runs for the whole test without flooding it.
+     */
+    NumberedSender wellBehaved(String name, int minimum) throws IOException {
+        return NumberedSender.to(tcpPort).source(name).atLeast(minimum).heldBack(sent -> {
+            if (!received.awaitAtLeast(name, sent - IN_FLIGHT, Duration.ofSeconds(30))) {
+                throw new AssertionError("sluice printed only " + received.distinct(name) + " of " + sent);
+            }
+        }).start();
     }
 
     /** The tcp input's own counter {@code sluice_input_<name>_total{name="tcp.0"}} from the monitoring API. */

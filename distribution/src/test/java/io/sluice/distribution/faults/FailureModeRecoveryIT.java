@@ -1,12 +1,13 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
-import static io.sluice.distribution.support.NumberedRecords.send;
+import static io.sluice.distribution.support.NumberedSender.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.Arrivals;
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.SluiceProcess;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
@@ -72,8 +73,8 @@ class FailureModeRecoveryIT {
     @Test
     void aServerThatNeverAnswersPingsGetsOneClearErrorSuggestingConfirmDeliveryOff() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NO_PONG);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries())) {
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).unlimitedRetries())) {
             int tcpPort = sluice.tcpPort();
             send(tcpPort, 0, BATCH);
             sluice.awaitLog(l -> l.contains("set 'confirm_delivery off'"), Duration.ofSeconds(30));
@@ -92,10 +93,10 @@ class FailureModeRecoveryIT {
     @Test
     void aServerThatNeverAnswersPingsReceivesEverythingOnceWithConfirmDeliveryOff() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NO_PONG);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("confirm_delivery", "off"))) {
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).output("confirm_delivery", "off"))) {
             send(sluice.tcpPort(), 0, 2L * BATCH);
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, 2L * BATCH, DELIVERY);
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, 2L * BATCH, DELIVERY);
             Delivery.report("NO_PONG with confirm_delivery off", received, 2L * BATCH);
             assertThat(received.duplicates()).isZero();
             assertThat(sluice.logLinesWith("confirm_delivery off")).isEmpty();
@@ -116,8 +117,8 @@ class FailureModeRecoveryIT {
     void aSlowReaderDelaysButLosesNothing() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.SLOW_READER)
                 .slowReadBytesPerSecond(32 * 1024).receiveBufferBytes(8 * 1024).start();
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries()
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).unlimitedRetries()
                              .output("confirm_timeout", "30s"))) {
             int tcpPort = sluice.tcpPort();
             // about 830 KB: some 26 s of reading at 32 KB/s
@@ -136,10 +137,10 @@ class FailureModeRecoveryIT {
      * Starts sluice against {@code server}, sends a batch while the server misbehaves, waits for the log line that
      * says so, fixes the server, sends a second batch and checks both arrived. Returns the log line.
      */
-    private String recover(FakeWebSocketServer server, UnaryOperator<SluiceConfig> tune, String expectedLog,
+    private String recover(FakeWebSocketServer server, UnaryOperator<ClassicConfig> tune, String expectedLog,
                            FailureMode mode) throws Exception {
-        SluiceConfig config = tune.apply(SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries());
-        try (SluiceProcess sluice = SluiceConfig.startListening(tmp, config)) {
+        ClassicConfig config = tune.apply(ClassicConfig.tcpToWebSocket(server.port()).unlimitedRetries());
+        try (SluiceProcess sluice = SluiceProcess.startListening(tmp, config)) {
             int tcpPort = sluice.tcpPort();
             send(tcpPort, 0, BATCH);
             String line = sluice.awaitLog(l -> l.contains(expectedLog), Duration.ofSeconds(30));
@@ -153,7 +154,7 @@ class FailureModeRecoveryIT {
 
     private static void reportDelivered(FakeWebSocketServer server, SluiceProcess sluice, FailureMode mode,
                                         long sent) {
-        ReceivedRecords received = Delivery.awaitAll(server, sluice, sent, DELIVERY);
+        ReceivedRecords received = Arrivals.awaitAll(server, sluice, sent, DELIVERY);
         Delivery.report(mode + " then recovery", received, sent);
     }
 }

@@ -1,18 +1,19 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.FailureMode;
+import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.Arrivals;
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.ProcessFigures;
 import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -46,19 +47,17 @@ class FlapIT {
 
     @Test
     void aServerDownForTwentySecondsLosesNothingWithUnlimitedRetries() throws Exception {
-        flapOnceLosesNothing(Duration.ofSeconds(20), SluiceConfig::unlimitedRetries);
+        flapOnceLosesNothing(Duration.ofSeconds(20), ClassicConfig::unlimitedRetries);
     }
 
     @Test
     void aServerDownLongerThanTheRetriesLogsAndCountsEveryRecordItGivesUp() throws Exception {
-        int api = freePort();
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).monitoring(api))) {
-            MonitoringApi counters = new MonitoringApi(api);
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).monitoring())) {
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
             long sent;
-            try (SteadySender sender = SteadySender.start(sluice.tcpPort(), PER_TICK,
-                    TICK_MILLIS)) {
+            try (NumberedSender sender = NumberedSender.to(sluice.tcpPort()).pace(PER_TICK, TICK_MILLIS).start()) {
                 awaitFlowing(server);
                 // Retry_Limit 1 and a backoff of at most 3 s: chunks of the first 15 s run out of retries
                 server.flap(Duration.ofSeconds(20)).get();
@@ -69,8 +68,7 @@ class FlapIT {
                     + counters.output("websocket.0", "dropped_records") >= sent);
             ReceivedRecords received = server.seqs("seq");
             long dropped = counters.output("websocket.0", "dropped_records");
-            long loggedLost = sluice.stderr().stream().map(LOST::matcher).filter(Matcher::find)
-                    .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+            long loggedLost = sluice.loggedSum(LOST);
             Delivery.report("down 20 s, Retry_Limit 1 (dropped_records " + dropped + ", retries_failed "
                     + counters.output("websocket.0", "retries_failed") + ")", received, sent);
             assertThat(received.missingCount(0, sent - 1)).as("records missing at the server")
@@ -85,12 +83,11 @@ class FlapIT {
     @Test
     void fiftyFlapsInARowLeaveNoThreadsOrFileDescriptorsBehindAndLoseNothing() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries())) {
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).unlimitedRetries())) {
             long sent;
             ProcessFigures before;
-            try (SteadySender sender = SteadySender.start(sluice.tcpPort(), PER_TICK,
-                    TICK_MILLIS)) {
+            try (NumberedSender sender = NumberedSender.to(sluice.tcpPort()).pace(PER_TICK, TICK_MILLIS).start()) {
                 awaitFlowing(server);
                 // the first reconnections load classes and start what is started lazily: measure after them
                 flapAndReconnect(server);
@@ -103,7 +100,7 @@ class FlapIT {
                 sent = sender.stop();
                 assertThat(sender.failure()).as("the sender's connection").isNull();
             }
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, sent, Duration.ofSeconds(60));
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, sent, Duration.ofSeconds(60));
             // sessions given up on end on their own threads: allow them a moment, then a small constant
             ProcessFigures after = Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(sluice::figures, f -> f.threads() <= before.threads() + 3 && f.fds() <= before.fds() + 6);
@@ -121,14 +118,13 @@ class FlapIT {
                 .until(() -> server.handshakesCompleted() > handshakes);
     }
 
-    private void flapOnceLosesNothing(Duration down, UnaryOperator<SluiceConfig> tune)
+    private void flapOnceLosesNothing(Duration down, UnaryOperator<ClassicConfig> tune)
             throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     tune.apply(SluiceConfig.tcpToWebSocket(freePort(), server.port())))) {
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     tune.apply(ClassicConfig.tcpToWebSocket(server.port())))) {
             long sent;
-            try (SteadySender sender = SteadySender.start(sluice.tcpPort(), PER_TICK,
-                    TICK_MILLIS)) {
+            try (NumberedSender sender = NumberedSender.to(sluice.tcpPort()).pace(PER_TICK, TICK_MILLIS).start()) {
                 awaitFlowing(server);
                 int handshakes = server.handshakesCompleted();
                 server.flap(down).get();
@@ -136,7 +132,7 @@ class FlapIT {
                 sent = sender.stop();
                 assertThat(sender.failure()).as("the sender's connection").isNull();
             }
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, sent, Duration.ofSeconds(60));
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, sent, Duration.ofSeconds(60));
             Delivery.report("down " + down.toMillis() + " ms", received, sent);
             assertThat(received.missing(0, sent - 1)).isEmpty();
             assertThat(sluice.isAlive()).isTrue();
@@ -151,7 +147,7 @@ class FlapIT {
     }
 
     /** Waits for a new connection and for records sent after it to arrive. */
-    static void awaitFlowingAgain(FakeWebSocketServer server, SteadySender sender, int handshakesBefore) {
+    static void awaitFlowingAgain(FakeWebSocketServer server, NumberedSender sender, int handshakesBefore) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> server.handshakesCompleted() > handshakesBefore);
         long mark = sender.sent() + PER_TICK * 5;
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))

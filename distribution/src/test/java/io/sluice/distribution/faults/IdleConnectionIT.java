@@ -1,13 +1,14 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.CloseFrame;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.Arrivals;
+import io.sluice.distribution.support.ClassicConfig;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,16 +28,16 @@ class IdleConnectionIT {
     void recordsSentAfterTheServerClosedAnIdleConnectionStillArrive() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.IDLE_CLOSE)
                 .idleTimeout(Duration.ofSeconds(2)).start();
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port())
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port())
                              .output("net.keepalive_idle_timeout", 30))) {
             int tcpPort = sluice.tcpPort();
-            NumberedRecords.send(tcpPort, 0, BATCH);
+            NumberedSender.send(tcpPort, 0, BATCH);
             server.awaitSeqs("seq", 0, BATCH - 1, Duration.ofSeconds(20));
             // sluice still holds the connection it thinks is kept alive; the server gives up on it
             server.awaitOpenConnections(0, Duration.ofSeconds(20));
-            NumberedRecords.send(tcpPort, BATCH, 2L * BATCH);
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, 2L * BATCH, Duration.ofSeconds(20));
+            NumberedSender.send(tcpPort, BATCH, 2L * BATCH);
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, 2L * BATCH, Duration.ofSeconds(20));
             Delivery.report("server closed the idle connection", received, 2L * BATCH);
             assertThat(received.duplicates()).isZero();
             assertThat(server.handshakesCompleted()).isEqualTo(2);
@@ -47,18 +48,18 @@ class IdleConnectionIT {
     @Test
     void aConnectionIdleLongerThanKeepaliveIdleTimeoutIsClosedCleanlyAndReopened() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port())
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port())
                              .output("net.keepalive_idle_timeout", 1))) {
             int tcpPort = sluice.tcpPort();
-            NumberedRecords.send(tcpPort, 0, BATCH);
+            NumberedSender.send(tcpPort, 0, BATCH);
             server.awaitSeqs("seq", 0, BATCH - 1, Duration.ofSeconds(20));
             long quietSince = System.nanoTime();
             // the idle timeout is a matter of time: wait until the connection has been idle longer than it
             Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                     .until(() -> System.nanoTime() - quietSince > 1_300_000_000L);
-            NumberedRecords.send(tcpPort, BATCH, 2L * BATCH);
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, 2L * BATCH, Duration.ofSeconds(20));
+            NumberedSender.send(tcpPort, BATCH, 2L * BATCH);
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, 2L * BATCH, Duration.ofSeconds(20));
             Delivery.report("sluice closed its idle connection", received, 2L * BATCH);
             assertThat(received.duplicates()).isZero();
             assertThat(server.handshakesCompleted()).isEqualTo(2);

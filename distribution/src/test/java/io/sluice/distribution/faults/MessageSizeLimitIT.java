@@ -1,6 +1,5 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FailureMode;
@@ -8,8 +7,10 @@ import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedMessage;
 import io.sluice.distribution.fake.ReceivedRecords;
 import io.sluice.distribution.fake.RecordFormat;
+import io.sluice.distribution.support.Arrivals;
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -44,16 +45,15 @@ class MessageSizeLimitIT {
     @CsvSource({"msgpack,MSGPACK", "json,JSON", "json_lines,JSON_LINES", "json_stream,JSON_STREAM"})
     void everyRecordArrivesOnceAtA64KibServerWithDefaultSettings(String format, RecordFormat strict)
             throws Exception {
-        int api = freePort();
         try (FakeWebSocketServer server = limitedServer(strict);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
                      // the default Retry_Limit 1: the output adapts within the flush, not over retries
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("Format", format)
-                             .monitoring(api))) {
-            MonitoringApi counters = new MonitoringApi(api);
-            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
+                     ClassicConfig.tcpToWebSocket(server.port()).output("Format", format)
+                             .monitoring())) {
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
+            NumberedSender.send(sluice.tcpPort(), 0, RECORDS);
 
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, RECORDS, DELIVERY);
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, RECORDS, DELIVERY);
             Delivery.report("64 KiB server, default settings, " + format + " (" + server.tooBigCloses()
                     + " messages refused with 1009, " + server.connectionsAccepted() + " connections)", received,
                     RECORDS);
@@ -71,11 +71,11 @@ class MessageSizeLimitIT {
     @Test
     void maxMessageSizeAvoidsEveryRefusal() throws Exception {
         try (FakeWebSocketServer server = limitedServer(RecordFormat.JSON_LINES);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("max_message_size", "64k"))) {
-            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).output("max_message_size", "64k"))) {
+            NumberedSender.send(sluice.tcpPort(), 0, RECORDS);
 
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, RECORDS, DELIVERY);
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, RECORDS, DELIVERY);
             Delivery.report("64 KiB server, max_message_size 64k", received, RECORDS);
 
             assertThat(received.duplicates()).isZero();
@@ -88,12 +88,11 @@ class MessageSizeLimitIT {
 
     @Test
     void inRecordModeARecordOverMaxMessageSizeIsCountedNotRetried() throws Exception {
-        int api = freePort();
         try (FakeWebSocketServer server = limitedServer(RecordFormat.JSON_LINES);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).input("Buffer_Size", 512)
-                             .output("message_mode", "record").output("max_message_size", "8k").monitoring(api))) {
-            MonitoringApi counters = new MonitoringApi(api);
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).input("Buffer_Size", 512)
+                             .output("message_mode", "record").output("max_message_size", "8k").monitoring())) {
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
             int tcpPort = sluice.tcpPort();
             // a chunk holding nothing but a record too large: nothing of it can go, so core drops and counts it
             sendWithLargeRecords(tcpPort, 5000, 5001, Set.of(5000L), 20_000);
@@ -123,12 +122,11 @@ class MessageSizeLimitIT {
 
     @Test
     void withoutMaxMessageSizeARecordTheServerRefusesEvenAloneIsCountedNotRetriedForever() throws Exception {
-        int api = freePort();
         try (FakeWebSocketServer server = limitedServer(RecordFormat.JSON_LINES);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).input("Buffer_Size", 512)
-                             .unlimitedRetries().monitoring(api))) {
-            MonitoringApi counters = new MonitoringApi(api);
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).input("Buffer_Size", 512)
+                             .unlimitedRetries().monitoring())) {
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
             Set<Long> large = Set.of(100L, 1500L, 1501L);
             sendWithLargeRecords(sluice.tcpPort(), 0, 2000, large, 100_000);
             Awaitility.await().atMost(DELIVERY)
@@ -165,7 +163,7 @@ class MessageSizeLimitIT {
             if (large.contains(seq)) {
                 batch.write(("{\"seq\": " + seq + ", \"msg\": \"" + pad + "\"}\n").getBytes(StandardCharsets.UTF_8));
             } else {
-                batch.write(NumberedRecords.record(seq));
+                batch.write(NumberedSender.record(seq));
             }
         }
         try (Socket s = new Socket("127.0.0.1", port); OutputStream out = s.getOutputStream()) {

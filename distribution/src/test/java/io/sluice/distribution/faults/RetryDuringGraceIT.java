@@ -1,12 +1,12 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,17 +38,16 @@ class RetryDuringGraceIT {
 
     @Test
     void aServerClosingEveryConnectionCostsAFewConnectionsAndLogLinesDuringGrace() throws Exception {
-        int api = freePort();
         try (FakeWebSocketServer server = FakeWebSocketServer.builder()
                 .failureMode(FailureMode.CLOSE_EVERY_CONNECTION).closeCode(1009).start();
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries().service("Grace", 5)
-                             .monitoring(api))) {
-            MonitoringApi counters = new MonitoringApi(api);
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).unlimitedRetries().service("Grace", 5)
+                             .monitoring())) {
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
             int tcpPort = sluice.tcpPort();
             // several chunks, each retried on its own timer: the engine hands all of them back when Grace begins
             for (int c = 0; c < CHUNKS; c++) {
-                NumberedRecords.send(tcpPort, (long) c * PER_CHUNK, (long) (c + 1) * PER_CHUNK);
+                NumberedSender.send(tcpPort, (long) c * PER_CHUNK, (long) (c + 1) * PER_CHUNK);
                 int failed = c + 1;
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> failingChunks(sluice) >= failed);
             }
@@ -66,7 +65,7 @@ class RetryDuringGraceIT {
             List<String> outputLines = grace.stream().filter(l -> l.contains("[output:websocket")).toList();
             System.out.printf("[faults] SIGTERM, server closing every connection with 1009, Grace 5: %d connections, "
                     + "%d retry lines, %d output lines during Grace; %d records not delivered%n", connections,
-                    retryLines.size(), outputLines.size(), lastMatch(sluice, NOT_DELIVERED));
+                    retryLines.size(), outputLines.size(), sluice.lastLogged(NOT_DELIVERED));
 
             assertThat(connections).as("connections opened during Grace\n" + sluice.tail()).isLessThanOrEqualTo(BOUND);
             assertThat(retryLines.size() + outputLines.size()).as("retry and output lines during Grace\n"
@@ -77,7 +76,7 @@ class RetryDuringGraceIT {
                 assertThat(Integer.parseInt(m.group(1))).as("the wait a retry during Grace announces: " + line)
                         .isLessThanOrEqualTo(1);
             }
-            assertThat(lastMatch(sluice, NOT_DELIVERED)).as("records logged as not delivered")
+            assertThat(sluice.lastLogged(NOT_DELIVERED)).as("records logged as not delivered")
                     .isEqualTo((long) CHUNKS * PER_CHUNK);
         }
     }
@@ -86,16 +85,5 @@ class RetryDuringGraceIT {
     private static long failingChunks(SluiceProcess sluice) {
         return sluice.stderr().stream().map(FAILED_CHUNK::matcher).filter(Matcher::find).map(m -> m.group(1))
                 .distinct().count();
-    }
-
-    private static long lastMatch(SluiceProcess sluice, Pattern pattern) {
-        long value = -1;
-        for (String line : sluice.stderr()) {
-            Matcher m = pattern.matcher(line);
-            if (m.find()) {
-                value = Long.parseLong(m.group(1));
-            }
-        }
-        return value;
     }
 }

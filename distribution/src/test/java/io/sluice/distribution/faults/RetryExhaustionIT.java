@@ -1,15 +1,15 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.support.event.Event;
-import io.sluice.support.event.EventDecoder;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
+import io.sluice.support.event.Event;
+import io.sluice.support.event.EventDecoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,15 +39,14 @@ class RetryExhaustionIT {
 
     @Test
     void exhaustedChunksAreWrittenAsDeadLettersHoldingEveryRecord() throws Exception {
-        int api = freePort();
         Path storage = tmp.resolve("storage");
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.REFUSE_CONNECTION);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).keepRejected(storage).monitoring(api))) {
-            MonitoringApi counters = new MonitoringApi(api);
-            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).keepRejected(storage).monitoring())) {
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
+            NumberedSender.send(sluice.tcpPort(), 0, RECORDS);
             Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> sum(sluice, WRITTEN) == RECORDS);
+                    .until(() -> sluice.loggedSum(WRITTEN) == RECORDS);
             List<Long> seqs = new ArrayList<>();
             for (String line : sluice.stderr()) {
                 Matcher m = WRITTEN.matcher(line);
@@ -70,23 +69,17 @@ class RetryExhaustionIT {
 
     @Test
     void exhaustedChunksWithoutDeadLettersAreLoggedAndCounted() throws Exception {
-        int api = freePort();
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.REFUSE_CONNECTION);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).monitoring(api))) {
-            MonitoringApi counters = new MonitoringApi(api);
-            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sum(sluice, LOST) == RECORDS);
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).monitoring())) {
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
+            NumberedSender.send(sluice.tcpPort(), 0, RECORDS);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sluice.loggedSum(LOST) == RECORDS);
             assertThat(counters.output("websocket.0", "dropped_records")).isEqualTo(RECORDS);
             assertThat(counters.output("websocket.0", "proc_records")).isZero();
             System.out.printf("[faults] retries exhausted, no dead letters: sent %d; %d logged lost, "
-                    + "dropped_records %d%n", RECORDS, sum(sluice, LOST),
+                    + "dropped_records %d%n", RECORDS, sluice.loggedSum(LOST),
                     counters.output("websocket.0", "dropped_records"));
         }
-    }
-
-    private static long sum(SluiceProcess sluice, Pattern pattern) {
-        return sluice.stderr().stream().map(pattern::matcher).filter(Matcher::find)
-                .mapToLong(m -> Long.parseLong(m.group(1))).sum();
     }
 }

@@ -1,12 +1,13 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.Arrivals;
+import io.sluice.distribution.support.ClassicConfig;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,15 +38,15 @@ class ServerCloseIT {
             throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.CLOSE_THEN_KEEP_OPEN)
                 .messagesBeforeFailure(messages).start()) {
-            SluiceConfig config = SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries()
+            ClassicConfig config = ClassicConfig.tcpToWebSocket(server.port()).unlimitedRetries()
                     .output("message_mode", mode);
             if (!maxMessageSize.equals("none")) {
                 config.output("max_message_size", maxMessageSize);
             }
-            try (SluiceProcess sluice = SluiceConfig.startListening(tmp, config)) {
-                NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
+            try (SluiceProcess sluice = SluiceProcess.startListening(tmp, config)) {
+                NumberedSender.send(sluice.tcpPort(), 0, RECORDS);
 
-                ReceivedRecords received = Delivery.awaitAll(server, sluice, RECORDS, DELIVERY);
+                ReceivedRecords received = Arrivals.awaitAll(server, sluice, RECORDS, DELIVERY);
                 Delivery.report("Close after " + messages + " messages, TCP kept open, message_mode " + mode
                         + (maxMessageSize.equals("none") ? "" : ", max_message_size " + maxMessageSize) + " ("
                         + server.connectionsAccepted() + " connections, " + server.messagesUnconfirmedAtClose()

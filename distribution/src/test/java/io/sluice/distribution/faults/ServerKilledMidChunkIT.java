@@ -1,12 +1,13 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.Arrivals;
+import io.sluice.distribution.support.ClassicConfig;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +26,10 @@ class ServerKilledMidChunkIT {
         int records = 3000;
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.SLOW_READER)
                 .slowReadBytesPerSecond(32 * 1024).receiveBufferBytes(8 * 1024).start();
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("confirm_timeout", "60s"))) {
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).output("confirm_timeout", "60s"))) {
             // about 500 KB: some 15 s of reading, so the chunk is surely mid-way when the server dies
-            NumberedRecords.send(sluice.tcpPort(), 0, records);
+            NumberedSender.send(sluice.tcpPort(), 0, records);
             server.awaitOpenConnections(1, Duration.ofSeconds(20));
             // the flush that opened the connection wrote the chunk at once: a second on the same open connection
             // with no message complete means the server is part-way through it
@@ -38,7 +39,7 @@ class ServerKilledMidChunkIT {
             server.killAbruptly();
             server.setFailureMode(FailureMode.NONE);
             server.start();
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, records, Duration.ofSeconds(30));
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, records, Duration.ofSeconds(30));
             Delivery.report("server reset mid-chunk, back at once", received, records);
             assertThat(received.missing(0, records - 1)).isEmpty();
             assertThat(received.duplicates()).as("the cut message was never recorded").isZero();

@@ -1,17 +1,16 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,11 @@ class ShutdownUnderLoadIT {
 
     @Test
     void sigtermDeliversEverythingBufferedWithinGrace() throws Exception {
-        int api = freePort();
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).service("Flush", 2).monitoring(api))) {
-            MonitoringApi counters = new MonitoringApi(api);
-            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).service("Flush", 2).monitoring())) {
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
+            NumberedSender.send(sluice.tcpPort(), 0, RECORDS);
             Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> counters.input("tcp.0", "records") == RECORDS);
             // most of them still sit in the open chunk (Flush 2): SIGTERM must seal and deliver it
@@ -53,15 +51,14 @@ class ShutdownUnderLoadIT {
 
     @Test
     void sigtermCountsWhatCouldNotBeDeliveredWithinGrace() throws Exception {
-        int api = freePort();
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.SLOW_READER)
                 .slowReadBytesPerSecond(64 * 1024).receiveBufferBytes(8 * 1024).start();
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).service("Grace", 2).monitoring(api)
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).service("Grace", 2).monitoring()
                              .output("confirm_timeout", "60s"))) {
-            MonitoringApi counters = new MonitoringApi(api);
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
             // 3.3 MB for a reader of 64 KB/s: far more than 2 s of Grace can deliver
-            NumberedRecords.send(sluice.tcpPort(), 0, RECORDS);
+            NumberedSender.send(sluice.tcpPort(), 0, RECORDS);
             Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> counters.input("tcp.0", "records") == RECORDS);
             sluice.terminate();
@@ -77,13 +74,7 @@ class ShutdownUnderLoadIT {
     }
 
     private static long lastMatch(SluiceProcess sluice, Pattern pattern) {
-        long value = -1;
-        for (String line : sluice.stderr()) {
-            Matcher m = pattern.matcher(line);
-            if (m.find()) {
-                value = Long.parseLong(m.group(1));
-            }
-        }
+        long value = sluice.lastLogged(pattern);
         assertThat(value).as("a log line matching " + pattern + "\n" + sluice.tail()).isNotNegative();
         return value;
     }

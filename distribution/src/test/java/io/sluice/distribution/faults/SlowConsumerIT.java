@@ -1,11 +1,13 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.Arrivals;
+import io.sluice.distribution.support.ClassicConfig;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,12 +36,12 @@ class SlowConsumerIT {
     void aSlowReaderSlowsTheSenderKeepsMemoryBoundedAndLosesNothing() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.builder().failureMode(FailureMode.SLOW_READER)
                 .slowReadBytesPerSecond(128 * 1024).receiveBufferBytes(16 * 1024).start();
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).unlimitedRetries()
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).unlimitedRetries()
                              .input("Mem_Buf_Limit", "1M").output("confirm_timeout", "60s"));
              RssSampler rss = new RssSampler(sluice.pid())) {
             long sent;
-            SteadySender sender = SteadySender.start(sluice.tcpPort(), 500, 10);
+            NumberedSender sender = NumberedSender.to(sluice.tcpPort()).pace(500, 10).start();
             try {
                 sluice.awaitLog(l -> l.contains("tcp.0 paused (mem buf overlimit)"), Duration.ofSeconds(30));
                 // one write of 83 KB blocked for a second: sluice stopped reading, TCP pushed back
@@ -51,7 +53,7 @@ class SlowConsumerIT {
             } finally {
                 sender.close();
             }
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, sent, Duration.ofSeconds(60));
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, sent, Duration.ofSeconds(60));
             Delivery.report("slow reader at 128 KB/s, Mem_Buf_Limit 1M (peak RSS " + rss.peakMb() + " MB over "
                     + rss.samples() + " samples, longest blocked write " + sender.longestWriteMillis() + " ms)",
                     received, sent);

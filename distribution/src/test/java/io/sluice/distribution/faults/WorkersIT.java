@@ -1,12 +1,14 @@
 package io.sluice.distribution.faults;
 
-import static io.sluice.distribution.support.NumberedRecords.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedMessage;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.Arrivals;
+import io.sluice.distribution.support.ClassicConfig;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,16 +27,16 @@ class WorkersIT {
     @Test
     void fourWorkersSpreadChunksOverFourConnectionsAndSendNothingTwice() throws Exception {
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE);
-             SluiceProcess sluice = SluiceConfig.startListening(tmp,
-                     SluiceConfig.tcpToWebSocket(freePort(), server.port()).output("workers", 4))) {
+             SluiceProcess sluice = SluiceProcess.startListening(tmp,
+                     ClassicConfig.tcpToWebSocket(server.port()).output("workers", 4))) {
             long sent;
-            try (SteadySender sender = SteadySender.start(sluice.tcpPort(), 100, 20)) {
+            try (NumberedSender sender = NumberedSender.to(sluice.tcpPort()).pace(100, 20).start()) {
                 Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                         .until(() -> connectionsUsed(server).size() == 4);
                 sent = sender.stop();
                 assertThat(sender.failure()).isNull();
             }
-            ReceivedRecords received = Delivery.awaitAll(server, sluice, sent, Duration.ofSeconds(30));
+            ReceivedRecords received = Arrivals.awaitAll(server, sluice, sent, Duration.ofSeconds(30));
             Delivery.report("workers 4 (" + server.handshakesCompleted() + " connections)", received, sent);
             assertThat(received.duplicates()).isZero();
             assertThat(received.missing(0, sent - 1)).isEmpty();

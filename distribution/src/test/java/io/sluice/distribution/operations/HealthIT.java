@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -39,10 +40,10 @@ class HealthIT {
     void moreOutputErrorsThanHcErrorsCountWithinHcPeriodMakeItUnhealthyUntilTheyLeaveThePeriod() throws Exception {
         // GELF needs short_message; the numbered records have none, so every flush is an ERROR (not a retry)
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE)) {
-            OpsConfig config = OpsConfig.quick().monitoring().service("Health_Check", "On")
+            ClassicConfig config = ClassicConfig.quick().monitoring().service("Health_Check", "On")
                     .service("HC_Errors_Count", 2).service("HC_Retry_Failure_Count", 100).service("HC_Period", 20);
-            config.tcpInput(0, "numbered");
-            config.websocketOutput("numbered", server.port(), "/gelf").set("Format", "gelf");
+            config.addTcpInput().set("Tag", "numbered");
+            config.addWebSocketOutput("numbered", server.port(), "/gelf").unlimitedRetries().set("Format", "gelf");
             checkTurnsUnhealthyAndBack(config, "errors", 2, ERRORS);
         }
     }
@@ -51,23 +52,22 @@ class HealthIT {
     void moreExhaustedRetriesThanHcRetryFailureCountMakeItUnhealthyUntilTheyLeaveThePeriod() throws Exception {
         // nothing listens: every chunk fails, is retried once (Retry_Limit 1) and given up
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.REFUSE_CONNECTION)) {
-            OpsConfig config = OpsConfig.quick().monitoring().service("Health_Check", "On")
+            ClassicConfig config = ClassicConfig.quick().monitoring().service("Health_Check", "On")
                     .service("HC_Errors_Count", 100).service("HC_Retry_Failure_Count", 1).service("HC_Period", 20);
-            config.tcpInput(0, "numbered");
-            config.websocketOutput("numbered", server.port(), "/down").set("Retry_Limit", 1);
+            config.addTcpInput().set("Tag", "numbered");
+            config.addWebSocketOutput("numbered", server.port(), "/down").set("Retry_Limit", 1);
             checkTurnsUnhealthyAndBack(config, "retries_failed", 1, RETRIES_FAILED);
         }
     }
 
-    private void checkTurnsUnhealthyAndBack(OpsConfig config, String counter, int limit, Pattern inV2)
+    private void checkTurnsUnhealthyAndBack(ClassicConfig config, String counter, int limit, Pattern inV2)
             throws Exception {
         try (SluiceProcess sluice = SluiceProcess.startListening(config.writeTo(tmp.resolve("sluice.conf")));
              Socket client = new Socket("127.0.0.1", sluice.tcpPort())) {
-            ControlApi api = new ControlApi(sluice.httpPort());
-            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
+            MonitoringApi api = new MonitoringApi(sluice.httpPort());
             assertThat(api.get("/api/v1/health")).hasToString("200 ok\n");
             OutputStream out = client.getOutputStream();
-            ToLongFunction<ControlApi.Answer> measured = a -> {
+            ToLongFunction<MonitoringApi.Answer> measured = a -> {
                 Matcher m = inV2.matcher(a.body());
                 return m.find() ? Long.parseLong(m.group(1)) : -1;
             };
@@ -75,14 +75,14 @@ class HealthIT {
             long seq = 0;
             // one small batch at a time; after each, wait until the health sample has counted it
             while (true) {
-                long before = counters.output("websocket.0", counter);
-                NumberedRecords.write(out, seq, seq + 10);
+                long before = api.output("websocket.0", counter);
+                NumberedSender.write(out, seq, seq + 10);
                 seq += 10;
-                Awaitility.await().atMost(WAIT).until(() -> counters.output("websocket.0", counter) > before);
-                long total = counters.output("websocket.0", counter);
-                ControlApi.Answer v2 = Awaitility.await().atMost(WAIT).until(() -> api.get("/api/v2/health"),
+                Awaitility.await().atMost(WAIT).until(() -> api.output("websocket.0", counter) > before);
+                long total = api.output("websocket.0", counter);
+                MonitoringApi.Answer v2 = Awaitility.await().atMost(WAIT).until(() -> api.get("/api/v2/health"),
                         a -> measured.applyAsLong(a) >= total);
-                ControlApi.Answer v1 = api.get("/api/v1/health");
+                MonitoringApi.Answer v1 = api.get("/api/v1/health");
                 seen.add(counter + "=" + measured.applyAsLong(v2) + " -> " + v1.status());
                 if (measured.applyAsLong(v2) > limit) {
                     assertThat(v1).as("/api/v1/health with %s %d > %d", counter, measured.applyAsLong(v2), limit)

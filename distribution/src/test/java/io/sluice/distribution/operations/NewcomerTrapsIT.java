@@ -2,6 +2,7 @@ package io.sluice.distribution.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
 import io.sluice.distribution.support.SluiceProcess;
 import java.io.IOException;
@@ -139,9 +140,9 @@ class NewcomerTrapsIT {
 
     @Test
     void aMistypedMatchWarnsAtStartAndCountsWhatItDiscards() throws Exception {
-        OpsConfig config = OpsConfig.quick().monitoring();
-        config.input("dummy").set("Tag", "app.log").set("Rate", 20);
-        config.output("null").set("Match", "app.logs");
+        ClassicConfig config = ClassicConfig.quick().monitoring();
+        config.addInput("dummy").set("Tag", "app.log").set("Rate", 20);
+        config.addOutput("null").set("Match", "app.logs");
         try (SluiceProcess sluice = SluiceProcess.startOn(config.writeTo(tmp.resolve("typo.conf")), l -> { })) {
             String warning = sluice.awaitLog(l -> l.contains("matches no output"), QUICK);
             assertThat(warning).contains("[ warn]", "dummy.0", "app.log", "null.0='app.logs'");

@@ -3,10 +3,7 @@ package io.sluice.distribution.operations;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.HandshakeRequest;
 import io.sluice.distribution.fake.ReceivedMessage;
-import io.sluice.distribution.fake.ReceivedRecords;
 import io.sluice.distribution.fake.RecordFormat;
-import io.sluice.distribution.support.SluiceProcess;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,24 +15,6 @@ import java.util.function.LongPredicate;
 final class Received {
 
     private Received() {
-    }
-
-    /** Waits until seqs {@code [0, sent)} all arrived; on timeout fails with the summary and sluice's last log. */
-    static ReceivedRecords awaitAll(FakeWebSocketServer server, SluiceProcess sluice, long sent, Duration timeout) {
-        try {
-            return server.awaitSeqs("seq", 0, sent - 1, timeout);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n" + sluice.tail(), e);
-        }
-    }
-
-    /** Waits until seqs {@code [from, to)} all arrived. */
-    static void awaitRange(FakeWebSocketServer server, SluiceProcess sluice, long from, long to, Duration timeout) {
-        try {
-            server.awaitSeqs("seq", from, to - 1, timeout);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n" + sluice.tail(), e);
-        }
     }
 
     /** How many records arrived over connections opened with each URI path. */

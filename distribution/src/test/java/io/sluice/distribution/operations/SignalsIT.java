@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.NumberedSender;
 import io.sluice.distribution.support.SluiceProcess;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -44,11 +45,11 @@ class SignalsIT {
     Path tmp;
 
     /** tcp into websocket with unlimited retries and a retry backoff far longer than the test. */
-    private OpsConfig slowRetries(int wsPort, int graceSeconds) {
-        OpsConfig config = OpsConfig.quick().monitoring().service("Grace", graceSeconds)
+    private ClassicConfig slowRetries(int wsPort, int graceSeconds) {
+        ClassicConfig config = ClassicConfig.quick().monitoring().service("Grace", graceSeconds)
                 .service("scheduler.base", 60).service("scheduler.cap", 120);
-        config.tcpInput(0, "numbered");
-        config.websocketOutput("numbered", wsPort, "/ingest");
+        config.addTcpInput().set("Tag", "numbered");
+        config.addWebSocketOutput("numbered", wsPort, "/ingest").unlimitedRetries();
         return config;
     }
 
@@ -62,7 +63,7 @@ class SignalsIT {
             MonitoringApi counters = new MonitoringApi(sluice.httpPort());
             server.stop();
             try (Socket client = new Socket("127.0.0.1", sluice.tcpPort())) {
-                NumberedRecords.write(client.getOutputStream(), 0, 1000);
+                NumberedSender.write(client.getOutputStream(), 0, 1000);
                 // every record is buffered, waiting for a retry a minute away
                 Awaitility.await().atMost(DELIVERY).until(() -> counters.input("tcp.0", "records") >= 1000
                         && counters.output("websocket.0", "retried_records") >= 1000);
@@ -89,7 +90,7 @@ class SignalsIT {
             MonitoringApi counters = new MonitoringApi(sluice.httpPort());
             server.stop();
             try (Socket client = new Socket("127.0.0.1", sluice.tcpPort())) {
-                NumberedRecords.write(client.getOutputStream(), 0, 500);
+                NumberedSender.write(client.getOutputStream(), 0, 500);
                 Awaitility.await().atMost(DELIVERY).until(() -> counters.output("websocket.0", "retried_records")
                         >= 500);
             }
@@ -111,7 +112,7 @@ class SignalsIT {
             server.setFailureMode(FailureMode.REFUSE_CONNECTION);
             server.stop();
             try (Socket client = new Socket("127.0.0.1", sluice.tcpPort())) {
-                NumberedRecords.write(client.getOutputStream(), 0, 700);
+                NumberedSender.write(client.getOutputStream(), 0, 700);
                 Awaitility.await().atMost(DELIVERY).until(() -> counters.input("tcp.0", "records") >= 700
                         && counters.output("websocket.0", "retried_records") >= 700);
             }
@@ -202,9 +203,9 @@ class SignalsIT {
     void sigintStopsSluiceGracefullyEvenWhenItWasStartedWithSigintIgnored() throws Exception {
         // `cmd &` in a script, nohup-like wrappers and some supervisors start programs with SIGINT ignored; a JVM
         // then never installs a handler for it, and Ctrl-C / kill -INT would do nothing. The launcher resets it.
-        OpsConfig config = OpsConfig.quick();
-        config.input("dummy").set("Tag", "d").set("Rate", 20);
-        config.output("stdout").set("Match", "*").set("Format", "json_lines");
+        ClassicConfig config = ClassicConfig.quick();
+        config.addInput("dummy").set("Tag", "d").set("Rate", 20);
+        config.addOutput("stdout").set("Match", "*").set("Format", "json_lines");
         Path conf = config.writeTo(tmp.resolve("sluice.conf"));
         try (SluiceProcess sluice = SluiceProcess.start(Path.of("/bin/sh"), SluiceProcess.DIST, Map.of(), "-c",
                 "trap '' INT; exec \"$0\" \"$@\"", SluiceProcess.DIST.resolve("bin/sluice").toString(), "-c",

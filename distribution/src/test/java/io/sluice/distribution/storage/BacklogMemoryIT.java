@@ -37,7 +37,7 @@ class BacklogMemoryIT {
         Path storage = tmp.resolve("storage");
         long records = writeBacklog(storage.resolve("tcp.0"));
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE)) {
-            Path config = StorageConfig.tcpToWebSocket(storage, server.port()).writeTo(tmp.resolve("sluice.conf"));
+            Path config = StoredSluice.config(storage, server.port()).writeTo(tmp.resolve("sluice.conf"));
             try (StoredSluice sluice = StoredSluice.start(config)) {
                 try {
                     Awaitility.await("the whole backlog delivered").atMost(Duration.ofSeconds(120))

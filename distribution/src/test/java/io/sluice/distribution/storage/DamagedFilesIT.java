@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
-import io.sluice.distribution.support.NumberedRecords;
+import io.sluice.distribution.support.NumberedSender;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ class DamagedFilesIT {
         Path stream = storage.resolve("tcp.0");
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE)) {
             server.stop();
-            Path config = StorageConfig.tcpToWebSocket(storage, server.port()).service("Flush", 1)
+            Path config = StoredSluice.config(storage, server.port()).service("Flush", 1)
                     .service("Grace", 1).writeTo(tmp.resolve("sluice.conf"));
 
             // 1. a run whose server is down leaves its chunks on disk; each group of connections fills one chunk
@@ -51,7 +51,7 @@ class DamagedFilesIT {
             try (StoredSluice sluice = StoredSluice.start(config)) {
                 for (int chunk = 0; chunk < 2; chunk++) {
                     for (int c = 0; c < CONNECTIONS_PER_CHUNK; c++) {
-                        NumberedRecords.send(sluice.tcpPort(), sent, sent + PER_CONNECTION);
+                        NumberedSender.send(sluice.tcpPort(), sent, sent + PER_CONNECTION);
                         sent += PER_CONNECTION;
                         long expected = sent;
                         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
@@ -125,9 +125,10 @@ class DamagedFilesIT {
                         .contains("is unreadable").contains("moved to");
                 assertThat(logLine(sluice, l -> l.contains(empty.getFileName().toString())))
                         .contains("deleted: empty");
-                assertThat(sluice.series("sluice_storage_corrupt_chunks_total")).as("corrupt chunks").isEqualTo(1);
-                assertThat(sluice.get("/api/v1/storage")).contains("\"corrupt_chunks\":1");
-                assertThat(sluice.series("sluice_storage_replayed_records_total{name=\"tcp.0\"}"))
+                assertThat(sluice.api().series("sluice_storage_corrupt_chunks_total")).as("corrupt chunks")
+                        .isEqualTo(1);
+                assertThat(sluice.api().body("/api/v1/storage")).contains("\"corrupt_chunks\":1");
+                assertThat(sluice.api().series("sluice_storage_replayed_records_total{name=\"tcp.0\"}"))
                         .as("records replayed from the backlog").isEqualTo(expectedDelivered);
                 Path quarantine = storage.resolve("corrupt").resolve("tcp.0");
                 assertThat(quarantine.resolve(garbage.getFileName())).as("the garbage, moved aside").hasBinaryContent(
@@ -139,7 +140,7 @@ class DamagedFilesIT {
 
             // 4. what was quarantined or cut is not reported again
             try (StoredSluice sluice = StoredSluice.start(config)) {
-                assertThat(sluice.series("sluice_storage_corrupt_chunks_total")).isZero();
+                assertThat(sluice.api().series("sluice_storage_corrupt_chunks_total")).isZero();
                 assertThat(sluice.process().stderr()).noneMatch(l -> l.contains("backlog:"));
                 assertThat(sluice.stop()).isZero();
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.NumberedSender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class KillSuiteIT {
         List<String> log = new ArrayList<>();
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE)) {
             server.setSlowReadBytesPerSecond(16 * 1024);
-            Path config = StorageConfig.tcpToWebSocket(storage, server.port()).service("storage.sync", sync)
+            Path config = StoredSluice.config(storage, server.port()).service("storage.sync", sync)
                     .writeTo(tmp.resolve("sluice.conf"));
             ServerState previous = ServerState.UP;
             for (int k = 1; k <= KILLS; k++) {
@@ -72,7 +73,8 @@ class KillSuiteIT {
                 try (StoredSluice sluice = StoredSluice.start(config)) {
                     // the server comes back only once the new process runs: its backlog is indexed without it
                     restore(server, previous);
-                    try (PacedSender sender = PacedSender.start(sluice.tcpPort(), first, PER_TICK, TICK_MILLIS)) {
+                    try (NumberedSender sender = NumberedSender.to(sluice.tcpPort()).from(first)
+                            .pace(PER_TICK, TICK_MILLIS).start()) {
                         awaitCounted(sluice, before);
                         apply(server, state);
                         awaitCounted(sluice, before + after);
@@ -91,7 +93,8 @@ class KillSuiteIT {
             try (StoredSluice sluice = StoredSluice.start(config)) {
                 restore(server, previous);
                 long written;
-                try (PacedSender sender = PacedSender.start(sluice.tcpPort(), first, PER_TICK, TICK_MILLIS)) {
+                try (NumberedSender sender = NumberedSender.to(sluice.tcpPort()).from(first)
+                            .pace(PER_TICK, TICK_MILLIS).start()) {
                     awaitCounted(sluice, 1000);
                     written = sender.stop();
                     assertThat(sender.failure()).as("the last run's connection").isNull();

@@ -1,33 +1,36 @@
 package io.sluice.distribution.storage;
 
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.MonitoringApi;
 import io.sluice.distribution.support.SluiceProcess;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One run of the real launcher on a configuration with a {@code storage.path}: the ports it bound (read from its log),
- * its counters, {@code /api/v1/storage}, and a way to end it with SIGKILL. Closing it stops the process if it still
- * runs.
+ * One run of the real launcher on a configuration with a {@code storage.path} and the monitoring API: the ports it
+ * bound (read from its log), its counters, and a way to end it with SIGKILL. Closing it stops the process if it
+ * still runs.
  */
 final class StoredSluice implements AutoCloseable {
 
     private final SluiceProcess process;
     private final int tcpPort;
-    private final int httpPort;
     private final MonitoringApi api;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private StoredSluice(SluiceProcess process, int tcpPort, int httpPort) {
         this.process = process;
         this.tcpPort = tcpPort;
-        this.httpPort = httpPort;
         this.api = new MonitoringApi(httpPort);
+    }
+
+    /**
+     * tcp (filesystem buffering under {@code storage}) to websocket on {@code wsPort}, the monitoring API on, every
+     * port 0, Grace 2 and unlimited retries with a short backoff, so nothing is given up while the server is away.
+     */
+    static ClassicConfig config(Path storage, int wsPort) {
+        return ClassicConfig.tcpToWebSocket(wsPort).storage(storage).monitoring().unlimitedRetries()
+                .service("Grace", 2);
     }
 
     /** Starts {@code bin/sluice -c config} and waits until its tcp input and its monitoring API listen. */
@@ -51,6 +54,7 @@ final class StoredSluice implements AutoCloseable {
         return tcpPort;
     }
 
+    /** The monitoring API, e.g. {@code api().series("sluice_storage_corrupt_chunks_total")}. */
     MonitoringApi api() {
         return api;
     }
@@ -63,37 +67,6 @@ final class StoredSluice implements AutoCloseable {
     /** An output counter of {@code websocket.0}, e.g. {@code proc_records} or {@code dropped_records}. */
     long output(String counter) {
         return api.output("websocket.0", counter);
-    }
-
-    /**
-     * The value of a series of the Prometheus text, e.g. {@code sluice_storage_corrupt_chunks_total} or
-     * {@code sluice_storage_evicted_records_total{name="websocket.0"}}; fails when it is absent.
-     */
-    long series(String series) {
-        String text = get("/api/v1/metrics/prometheus");
-        for (String line : text.split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return Long.parseLong(line.substring(series.length() + 1).split(" ")[0]);
-            }
-        }
-        throw new AssertionError("no " + series + " in the monitoring API's answer:\n" + text);
-    }
-
-    /** The body of {@code GET path} on the monitoring API; fails unless it answers 200. */
-    String get(String path) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                    + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return r.body();
-        } catch (IOException e) {
-            throw new AssertionError("monitoring API unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 
     /** Ends the process with SIGKILL, as the OOM killer or {@code kill -9} would, and waits for it to be gone. */

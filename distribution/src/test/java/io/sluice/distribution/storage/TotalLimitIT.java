@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.distribution.fake.FailureMode;
 import io.sluice.distribution.fake.FakeWebSocketServer;
 import io.sluice.distribution.fake.ReceivedRecords;
+import io.sluice.distribution.support.NumberedSender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -41,12 +41,12 @@ class TotalLimitIT {
         Path stream = storage.resolve("tcp.0");
         try (FakeWebSocketServer server = FakeWebSocketServer.startWith(FailureMode.NONE)) {
             server.stop();
-            Path config = StorageConfig.tcpToWebSocket(storage, server.port())
+            Path config = StoredSluice.config(storage, server.port())
                     .output("storage.total_limit_size", "100K").writeTo(tmp.resolve("sluice.conf"));
             try (StoredSluice sluice = StoredSluice.start(config)) {
                 // 1,000 records a second for 3 s, sealed every 0.2 s: about 15 chunks of 30 kB, 4 to 5 times the limit
                 long sent;
-                try (PacedSender sender = PacedSender.start(sluice.tcpPort(), 0, 10, 10)) {
+                try (NumberedSender sender = NumberedSender.to(sluice.tcpPort()).pace(10, 10).start()) {
                     Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                             .until(sluice::counted, n -> n >= 3000);
                     sent = sender.stop();
@@ -59,7 +59,7 @@ class TotalLimitIT {
                         .until(() -> OnDisk.read(stream), d -> d != null
                                 && d.records() + sluice.output("dropped_records") == sent);
                 long dropped = sluice.output("dropped_records");
-                long evicted = sluice.series("sluice_storage_evicted_records_total{name=\"websocket.0\"}");
+                long evicted = sluice.api().series("sluice_storage_evicted_records_total{name=\"websocket.0\"}");
                 System.out.printf("TOTAL LIMIT: %d records sent, %d dropped (%d evicted), %d kept in %d files of "
                         + "%d bytes (limit %d, largest file %d)%n", sent, dropped, evicted, kept.records(),
                         kept.files().size(), kept.bytes(), LIMIT, kept.largest());
@@ -70,8 +70,7 @@ class TotalLimitIT {
                 List<String> evictions = sluice.process().logLinesWith(
                         "evicted from output queue to make room under storage.total_limit_size");
                 assertThat(evictions).as("one warning per evicted chunk").isNotEmpty();
-                long loggedLost = sluice.process().stderr().stream().map(LOST::matcher).filter(Matcher::find)
-                        .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+                long loggedLost = sluice.process().loggedSum(LOST);
                 assertThat(loggedLost).as("records the log says were dropped").isEqualTo(dropped);
                 assertThat(evictions).as("eviction warnings").allMatch(l -> l.contains("limit=" + LIMIT));
 

@@ -65,6 +65,12 @@ public final class SluiceProcess implements AutoCloseable {
         return sluice;
     }
 
+    /** Writes {@code config} to {@code dir/sluice.conf}, starts sluice on it and waits until its tcp input listens. */
+    public static SluiceProcess startListening(Path dir, ClassicConfig config) throws IOException,
+            InterruptedException {
+        return startListening(config.writeTo(dir.resolve("sluice.conf")));
+    }
+
     private static SluiceProcess start(Path launcher, Path workDir, Map<String, String> env,
             Consumer<String> stdoutListener, String... args) throws IOException {
         List<String> command = new ArrayList<>();
@@ -149,6 +155,24 @@ public final class SluiceProcess implements AutoCloseable {
     /** Log lines that contain {@code text}. */
     public List<String> logLinesWith(String text) {
         return stderr().stream().filter(l -> l.contains(text)).toList();
+    }
+
+    /** The sum of the numbers in group 1 of the log lines matching {@code pattern}, e.g. records logged as lost. */
+    public long loggedSum(Pattern pattern) {
+        return stderr().stream().map(pattern::matcher).filter(Matcher::find)
+                .mapToLong(m -> Long.parseLong(m.group(1))).sum();
+    }
+
+    /** The number in group 1 of the last log line matching {@code pattern}; -1 when none does. */
+    public long lastLogged(Pattern pattern) {
+        long value = -1;
+        for (String line : stderr()) {
+            Matcher m = pattern.matcher(line);
+            if (m.find()) {
+                value = Long.parseLong(m.group(1));
+            }
+        }
+        return value;
     }
 
     /** The last lines of stdout and of the log, for failure messages. */
