@@ -82,7 +82,7 @@ final class StoredSluice implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.close();
     }
 }

@@ -220,12 +220,16 @@ public final class NumberedSender implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         writing = false;
         closeSocket();
         writer.interrupt();
-        writer.join(10_000);
-        reader.join(10_000);
+        try {
+            writer.join(10_000);
+            reader.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void closeSocket() {

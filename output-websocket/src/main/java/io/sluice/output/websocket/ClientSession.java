@@ -64,7 +64,12 @@ final class ClientSession extends WebSocketClient {
         framingDraft().onCloseFrame(this::closeFrameArrived);
     }
 
-    /** Connects over {@code socket} (plain TCP) so that a refused upgrade's body can be reported. */
+    /**
+     * Connects over {@code socket} (plain TCP) so that a refused upgrade's body can be reported. The library
+     * deprecates {@code setSocket} in favour of a socket factory, which cannot hand back the socket it made; the
+     * capture tests pin that this still works.
+     */
+    @SuppressWarnings("deprecation")
     void useCapturingSocket(HandshakeCapturingSocket socket) {
         capturingSocket = socket;
         setSocket(socket);

@@ -184,7 +184,11 @@ final class RecordingServer extends WebSocketServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        stop(2000);
+    public void close() {
+        try {
+            stop(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

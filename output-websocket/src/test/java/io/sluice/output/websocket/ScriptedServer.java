@@ -254,13 +254,17 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         listener.close();
         for (Socket s : sockets) {
             s.close();
         }
-        for (Thread t : threads) {
-            t.join(5000);
+        try {
+            for (Thread t : threads) {
+                t.join(5000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
