@@ -23,6 +23,7 @@ public final class FakeWebSocketServer implements AutoCloseable {
     private final ConnectionAcceptor acceptor;
     private final RecordFormat recordFormat;
     private final ScheduledExecutorService watchdog;
+    private volatile Thread watchdogThread;
     private boolean running;
     private boolean closed;
 
@@ -40,6 +41,7 @@ public final class FakeWebSocketServer implements AutoCloseable {
         watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fake-ws-watchdog");
             t.setDaemon(true);
+            watchdogThread = t;
             return t;
         });
     }
@@ -137,6 +139,11 @@ public final class FakeWebSocketServer implements AutoCloseable {
         }
         try {
             watchdog.awaitTermination(2, TimeUnit.SECONDS);
+            // a terminated executor's last worker may still be on its way out; join it so "ended" means ended
+            Thread t = watchdogThread;
+            if (t != null) {
+                t.join(2000);
+            }
             acceptor.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
