@@ -24,6 +24,13 @@ public final class SluiceProcess implements AutoCloseable {
 
     public static final Path DIST = Path.of(System.getProperty("sluice.dist", "target/sluice")).toAbsolutePath();
     private static final int TAIL_LINES = 60;
+    /**
+     * A JVM never handles a signal that was ignored when it started, and whoever started Maven may have had SIGHUP
+     * ignored (nohup): sluice then rightly ignores it too, and every SIGHUP test would fail for the wrong reason. So
+     * sluice starts with SIGHUP at its default, through {@code env}, which execs the launcher in the same process.
+     */
+    private static final List<String> HUP_AT_DEFAULT = envCanResetHup() ? List.of("env", "--default-signal=HUP")
+            : List.of();
 
     private final Process process;
     private final List<String> stdout = new ArrayList<>();
@@ -71,9 +78,22 @@ public final class SluiceProcess implements AutoCloseable {
         return startListening(config.writeTo(dir.resolve("sluice.conf")));
     }
 
+    private static boolean envCanResetHup() {
+        try {
+            Process p = new ProcessBuilder("env", "--default-signal=HUP", "true").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static SluiceProcess start(Path launcher, Path workDir, Map<String, String> env,
             Consumer<String> stdoutListener, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(HUP_AT_DEFAULT);
         command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
