@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LaunchCacheIT {
 
     private static final Duration QUICK = Duration.ofSeconds(30);
-    /** The launcher keeps only recordings of runs of at least 2 s (shorter ones are failed starts). */
-    private static final long RECORDING_RUN_MILLIS = 2_600;
+    /** The launcher keeps only recordings of runs of at least 2 s by the clock (shorter ones are failed starts). */
+    private static final long MIN_RECORDING_SECONDS = 2;
     private static final String SHARED = "source: shared objects file";
 
     @TempDir
@@ -41,7 +42,7 @@ class LaunchCacheIT {
 
         try (SluiceProcess first = startTcp(env)) {
             assertThat(first.logLinesWith("[launcher]")).anySatisfy(l -> assertThat(l).contains("recording this run"));
-            Thread.sleep(RECORDING_RUN_MILLIS);
+            awaitLongEnoughToKeep(first);
             first.terminate();
             assertThat(first.waitForExit(QUICK)).isZero();
             assertThat(cacheFiles()).anySatisfy(f -> assertThat(f).contains(".rec." + first.pid()));
@@ -146,7 +147,7 @@ class LaunchCacheIT {
         try (SluiceProcess p = startTcp(withClassLog(env, classes))) {
             assertThat(p.logLinesWith("[launcher]")).anySatisfy(l -> assertThat(l).contains("changed after"));
             assertThat(p.logLinesWith("[launcher]")).anySatisfy(l -> assertThat(l).contains("recording this run"));
-            Thread.sleep(RECORDING_RUN_MILLIS);
+            awaitLongEnoughToKeep(p);
             p.terminate();
             assertThat(p.waitForExit(QUICK)).isZero();
         }
@@ -205,7 +206,7 @@ class LaunchCacheIT {
     /** Records a run, has it checked, waits until it is ready; returns the cache file. */
     private String buildCache(Map<String, String> env) throws Exception {
         try (SluiceProcess first = startTcp(env)) {
-            Thread.sleep(RECORDING_RUN_MILLIS);
+            awaitLongEnoughToKeep(first);
             first.terminate();
             assertThat(first.waitForExit(QUICK)).isZero();
         }
@@ -214,6 +215,21 @@ class LaunchCacheIT {
             assertThat(second.waitForExit(QUICK)).isZero();
         }
         return awaitReady(env);
+    }
+
+    /**
+     * Waits until the recording run {@code p} has lasted long enough for the launcher to keep what it records: its
+     * start time, in whole seconds, is in {@code <cache>.t0.<pid>}, and the end it compares with is when the run
+     * writes its recording, after we stop it.
+     */
+    private void awaitLongEnoughToKeep(SluiceProcess p) throws IOException {
+        String suffix = ".t0." + p.pid();
+        Path t0 = Path.of(cacheFiles().stream().filter(f -> f.endsWith(suffix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + suffix + " file in the cache folder")));
+        long started = Long.parseLong(Files.readString(tmp.resolve("cache").resolve(t0)).trim());
+        Awaitility.await("the recording run has lasted " + MIN_RECORDING_SECONDS + " s").atMost(QUICK)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Instant.now().getEpochSecond() >= started + MIN_RECORDING_SECONDS);
     }
 
     private String awaitReady(Map<String, String> env) {

@@ -9,7 +9,9 @@ import io.sluice.api.FilterResult;
 import io.sluice.api.config.InvalidConfigException;
 import io.sluice.testkit.TestConfigs;
 import io.sluice.testkit.TestFilterContext;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class ThrottleTest {
@@ -150,12 +152,10 @@ class ThrottleTest {
     }
 
     @Test
-    void printStatusRunsATickerThatStopsWithTheFilter() throws Exception {
+    void printStatusRunsATickerThatStopsWithTheFilter() {
         Filters.Made m = make(PLUGIN, "print_status", "on");
-        long deadline = System.currentTimeMillis() + 5000;
-        while (m.context().log().messages(Level.INFO).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
+        Awaitility.await("the ticker's first status line").atMost(Duration.ofSeconds(10))
+                .until(() -> !m.context().log().messages(Level.INFO).isEmpty());
         assertThat(m.context().log().messages(Level.INFO)).anyMatch(i -> i.contains("limit is 1.00 per 1"));
         m.filter().stop();
     }
