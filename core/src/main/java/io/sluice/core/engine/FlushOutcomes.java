@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a flush result to its task (routing-and-engine.md §4–5): OK counts delivery; ERROR drops; RETRY
+ * Applies a flush result to its task, as Fluent Bit's engine does: OK counts delivery; ERROR drops; RETRY
  * schedules a retry with backoff or, when the limit is spent, drops. Dropped chunks go to the dead-letter folder
  * when one is configured (written on the I/O thread, from a copy); either way the drop is logged with its record
  * count and counted. Runs on the engine thread, or on the thread that stopped it.

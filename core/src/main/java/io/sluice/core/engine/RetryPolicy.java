@@ -3,7 +3,7 @@ package io.sluice.core.engine;
 import java.util.random.RandomGenerator;
 
 /**
- * Fluent Bit's retry rules (routing-and-engine.md §5): exponential backoff with full jitter,
+ * Fluent Bit's retry rules, so a chunk is retried on the schedule its users know: exponential backoff with full jitter,
  * {@code wait = randint(base, min(cap, base·2^n)) + 1}, and the attempt counting of {@code Retry_Limit}.
  */
 final class RetryPolicy {

@@ -1,7 +1,7 @@
 package io.sluice.core.http;
 
 /**
- * The health check settings of the {@code [SERVICE]} section (yaml-and-reload.md §9).
+ * The health check settings of the {@code [SERVICE]} section, with Fluent Bit's names and meaning.
  *
  * @param enabled           {@code Health_Check}: registers {@code /api/v1/health} and samples the outputs' counters
  *                          once a second; off, {@code /api/v1/health} is 404 and {@code /api/v2/health} always says

@@ -5,7 +5,7 @@ import io.sluice.core.engine.MetricsSnapshot;
 import java.util.ArrayDeque;
 
 /**
- * Fluent Bit's health check (yaml-and-reload.md §9): each sample is the sum over all outputs of {@code errors} and
+ * Fluent Bit's health check, so a probe written for it answers the same: each sample is the sum over all outputs of {@code errors} and
  * {@code retries_failed}; the last {@code HC_Period} samples are kept; the measured counts are newest minus oldest
  * kept; unhealthy when errors &gt; {@code HC_Errors_Count} or retries_failed &gt; {@code HC_Retry_Failure_Count}.
  * No samples yet is healthy. Thread-safe.

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
- * The monitoring API of {@code HTTP_Server on} (routing-and-engine.md §9, yaml-and-reload.md §9): Fluent Bit's
+ * The monitoring API of {@code HTTP_Server on}, with Fluent Bit's paths and shapes so its dashboards and probes work:
  * {@code /}, {@code /api/v1/uptime}, {@code /api/v1/metrics}, {@code /api/v1/metrics/prometheus},
  * {@code /api/v1/health} (only with {@code Health_Check on}), {@code /api/v2/health}, {@code /api/v2/metrics} and
  * {@code /api/v2/metrics/prometheus}. Metrics are rendered from a fresh snapshot on each request.

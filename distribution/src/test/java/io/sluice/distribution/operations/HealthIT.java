@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The health check through the launcher with a real output that fails (yaml-and-reload.md §9): {@code /api/v1/health}
+ * The health check through the launcher with a real output that fails: {@code /api/v1/health}
  * says {@code ok} until more than {@code HC_Errors_Count} errors (or {@code HC_Retry_Failure_Count} exhausted retries)
  * happened within the last {@code HC_Period} seconds, {@code error} then, and {@code ok} again once the failures have
  * left the window.

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hot reload through the real launcher (yaml-and-reload.md §8 and §10): the configuration file is rewritten and
+ * Hot reload through the real launcher: the configuration file is rewritten and
  * sluice is told to reload by SIGHUP or by {@code POST /api/v2/reload}, while numbered records flow from one kept TCP
  * connection through the tcp input into the websocket output. Nothing the sender wrote is lost, the connection is
  * never reset, buffered chunks follow a changed output, and a configuration that is invalid or cannot start leaves

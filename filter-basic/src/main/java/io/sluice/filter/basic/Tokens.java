@@ -3,7 +3,7 @@ package io.sluice.filter.basic;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How Fluent Bit splits filter property values into words (spec §6). */
+/** How Fluent Bit splits filter property values into words: on blanks, with quoted words kept whole. */
 final class Tokens {
 
     private Tokens() {

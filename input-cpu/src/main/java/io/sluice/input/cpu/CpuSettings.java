@@ -27,7 +27,7 @@ record CpuSettings(long intervalNanos, int pid) {
         return seconds * NANOS_PER_SECOND + nanos;
     }
 
-    /** The nominal interval in seconds, T in the spec's formulas. */
+    /** The nominal interval in seconds: the T that turns tick counts into percentages. */
     double intervalSeconds() {
         return intervalNanos / (double) NANOS_PER_SECOND;
     }

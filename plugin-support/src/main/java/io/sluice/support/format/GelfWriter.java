@@ -4,7 +4,7 @@ import io.sluice.support.ByteSink;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Renders an event as a GELF 1.1 object the way Fluent Bit's http output does (record-formats.md §4): the configured
+ * Renders an event as a GELF 1.1 object the way Fluent Bit's http output does: the configured
  * special keys renamed, every other key prefixed with {@code _} and sanitised, nested maps flattened, arrays joined
  * into one string (items escaped, unlike Fluent Bit), nulls dropped, a {@code timestamp} appended when absent.
  */

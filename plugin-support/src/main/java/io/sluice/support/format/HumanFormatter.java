@@ -5,7 +5,7 @@ import io.sluice.api.EventChunk;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a chunk in Fluent Bit's human-readable stdout form (record-formats.md §5), one line per event:
+ * Writes a chunk in Fluent Bit's human-readable stdout form, one line per event:
  * {@code [0] tcp.0: [[1700000000.123456789, {}], {"key 1"=>123456789}]}, the counter restarting for every chunk;
  * strings are written raw, floats as {@code %f}, binary and ext bytes printable or as {@code \xNN}. Holds
  * reusable state: use one instance per thread.

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Renders events as Fluent Bit's JSON objects (record-formats.md §3) from their msgpack bytes: date key first,
+ * Renders events as Fluent Bit's JSON objects from their msgpack bytes: date key first,
  * {@code __internal__} for non-empty metadata, then the body; of duplicate keys only the last is written, found by
  * comparing key bytes. Keys of a map are indexed on a reusable int stack before any of it is written, so no objects
  * are created per record; this walks every map twice, which is why {@link JsonWriter} tries one pass first and

@@ -4,7 +4,7 @@ import io.sluice.support.ByteSink;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Renders events as Fluent Bit's JSON objects (record-formats.md §3) from their msgpack bytes, as
+ * Renders events as Fluent Bit's JSON objects from their msgpack bytes, as
  * {@link IndexedJsonWriter} does, but in one pass over the body: each value is written as it is read. That needs
  * the body to be a map whose keys are strings and, at every level, distinct, and at the top level neither the date
  * key nor {@code __internal__} when those are written. An event that turns out otherwise, or whose bytes are

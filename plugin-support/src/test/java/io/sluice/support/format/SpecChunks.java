@@ -5,13 +5,16 @@ import io.sluice.support.event.EventBuffer;
 import io.sluice.api.EventChunk;
 import java.nio.charset.StandardCharsets;
 
-/** Chunks of the spec's worked examples, built with the real event encoder, and a formatting shorthand. */
+/**
+ * Two example tcp records whose exact output in every format is known from Fluent Bit, built with the real event
+ * encoder, and a formatting shorthand.
+ */
 final class SpecChunks {
 
     private SpecChunks() {
     }
 
-    /** R1 then R2 of record-formats.md §2, tag {@code tcp.0}. */
+    /** The two example records, R1 then R2, tag {@code tcp.0}. */
     static EventChunk r1r2() {
         EventBuffer b = new EventBuffer(128);
         writeR1(b);

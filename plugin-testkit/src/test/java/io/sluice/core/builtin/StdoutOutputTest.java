@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The worked example of record-formats.md §2 printed by stdout in each format. */
+/** The two example records printed by stdout in each format, byte for byte as Fluent Bit prints them. */
 class StdoutOutputTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
