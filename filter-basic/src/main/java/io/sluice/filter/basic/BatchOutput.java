@@ -46,11 +46,9 @@ final class BatchOutput {
         }
     }
 
-    /** The event that is a marker or not stays as it is (for filters that decide after walking the batch). */
-    void keep(boolean marker) {
-        if (!marker) {
-            runRecords++;
-        }
+    /** A record (not a marker) stays as it is, for filters that decide after walking the batch. */
+    void keepRecord() {
+        runRecords++;
     }
 
     /** The current event is dropped. */
@@ -80,18 +78,6 @@ final class BatchOutput {
     /** Counts the event just rewritten. */
     void endRewrite() {
         records++;
-    }
-
-    /** The position in the buffer before a rewrite, to roll back to if it fails half way. */
-    int mark() {
-        return out.size();
-    }
-
-    /** Undoes a rewrite begun at {@code mark}: the event is kept as it came. */
-    void rollback(int mark, EventWalker ev) {
-        out.rollback(mark);
-        runStart = ev.start;
-        runRecords = ev.marker ? 0 : 1;
     }
 
     private void flushRun(int upTo) {

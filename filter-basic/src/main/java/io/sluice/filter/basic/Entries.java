@@ -2,6 +2,7 @@ package io.sluice.filter.basic;
 
 import io.sluice.support.accessor.MalformedMsgpackException;
 import io.sluice.support.accessor.MsgpackReader;
+import io.sluice.support.accessor.RecordAccessor;
 import io.sluice.support.event.EventBuffer;
 import java.util.Arrays;
 
@@ -189,7 +190,7 @@ final class Entries {
     boolean keyIs(int i, byte[] key) {
         int o = i * STRIDE;
         int[] a = f;
-        return a[o + KE] - a[o + KP] == key.length && a[o + TYPE] == STRING && Bytes.equal(kArr[i], a[o + KP], key);
+        return a[o + KE] - a[o + KP] == key.length && a[o + TYPE] == STRING && RecordAccessor.equal(kArr[i], a[o + KP], key);
     }
 
     /** Whether entry {@code i}'s key is {@code key} ignoring ASCII case. */
@@ -202,7 +203,7 @@ final class Entries {
     boolean keyStartsWith(int i, byte[] prefix) {
         int o = i * STRIDE;
         return f[o + TYPE] == STRING && f[o + KE] - f[o + KP] >= prefix.length
-                && Bytes.equal(kArr[i], f[o + KP], prefix);
+                && RecordAccessor.equal(kArr[i], f[o + KP], prefix);
     }
 
     /** Whether entry {@code i}'s key starts with {@code prefix} ignoring ASCII case. */
@@ -266,22 +267,8 @@ final class Entries {
         return f[i * STRIDE + KE];
     }
 
-    /** The array holding entry {@code i}'s value. */
-    byte[] valueArray(int i) {
-        return vArr[i];
-    }
-
     int valueStart(int i) {
         return f[i * STRIDE + VS];
-    }
-
-    int valueEnd(int i) {
-        return f[i * STRIDE + VE];
-    }
-
-    /** The msgpack kind of entry {@code i}'s value. */
-    int valueKind(int i) {
-        return MsgpackReader.kindOf(vArr[i][f[i * STRIDE + VS]]);
     }
 
     /** Writes entry {@code i}'s key as it is. */

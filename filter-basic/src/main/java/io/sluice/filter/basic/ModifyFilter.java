@@ -125,11 +125,12 @@ final class ModifyFilter extends RecordFilter {
         return len == v.length && Arrays.equals(r.data(), p, p + len, v, 0, len) ? 1 : 0;
     }
 
-    /** 1 when the key's value (a string, or a boolean as true/false) matches, 0 when not, -1 when missing. */
+    /** Whether entry {@code i}'s key is a string that {@code m} matches. */
     private static boolean keyMatches(Entries e, int i, ValueMatcher m) {
         return e.hasStringKey(i) && m.find(e.keyArray(i), e.keyPayload(i), e.keyEnd(i) - e.keyPayload(i));
     }
 
+    /** 1 when the key's value (a string, or a boolean as true/false) matches, 0 when not, -1 when missing. */
     private int valueMatches(ModifyRules.Condition cond, ValueMatcher m) {
         MsgpackReader r = ev.reader;
         int at = cond.accessor().find(r, ev.body);

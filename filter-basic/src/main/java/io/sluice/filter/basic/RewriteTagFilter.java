@@ -74,15 +74,25 @@ final class RewriteTagFilter extends RecordFilter {
         grow();
         int j = count++;
         starts[j] = ev.start;
-        ends[j] = ev.end();
         tagIds[j] = -1;
-        if (!ev.bodyIsMap()) {
+        if (ev.bodyIsMap()) {
+            decide(j);
+        } else {
             invalid.increment();
-            return;
         }
+        // after the rules: a top-level lookup has read the body to its end, so this costs no second walk
+        ends[j] = ev.end();
+    }
+
+    /** Applies the rules to event {@code j}, a map: the first that matches gives its new tag. */
+    private void decide(int j) {
         MsgpackReader r = ev.reader;
         for (int i = 0; i < keys.length; i++) {
             int at = keys[i].find(r, ev.body);
+            if (keys[i].isTopLevel() && r.position() > ev.body) {
+                // a top-level lookup reads the whole body map (the last of duplicate keys wins): the event ends here
+                ev.endAt(r.position());
+            }
             if (at < 0) {
                 continue;
             }
@@ -145,7 +155,7 @@ final class RewriteTagFilter extends RecordFilter {
             if (t >= 0 && accepted[t] && !keepOriginal[j]) {
                 out.drop(starts[j], ends[j]);
             } else {
-                out.keep(false);
+                out.keepRecord();
             }
         }
         return out.finish();

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <ul>
  *   <li>A top-level object is one record. A top-level array is a batch: each element that is an object becomes a
  *       record, other elements are skipped with a warning. (Fluent Bit wraps the array as {@code {"msg":[...]}};
- *       sluice follows issue 4, which wants the objects of a batch as records.)</li>
+ *       a sender that batches its records in an array means each of them as a record, so sluice splits it.)</li>
  *   <li>A top-level scalar is skipped with a warning; the values after it are kept.</li>
  *   <li>Values keep their exact value: integers become the smallest msgpack integer (up to 2^64−1); {@code -0}
  *       becomes float64 −0.0; numbers with {@code .}, {@code e} or {@code E} become float64. A number msgpack

@@ -52,18 +52,14 @@ final class OpenRecord {
         counts[level] = 0;
     }
 
-    /** Closes the innermost map or array; returns {@code true} when that is the body, which the caller then ends. */
-    boolean exit(RecordBuffer out) {
-        if (level == 0) {
-            return true;
-        }
+    /** Closes the innermost map or array inside the body (the body itself is ended by the decoder's endRecord). */
+    void exit(RecordBuffer out) {
         if (arrays[level]) {
             out.endArray(marks[level], counts[level]);
         } else {
             out.endMap(marks[level], counts[level]);
         }
         level--;
-        return false;
     }
 
     /** Writes a key of the innermost map. */

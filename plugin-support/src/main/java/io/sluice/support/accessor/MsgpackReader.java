@@ -154,18 +154,6 @@ public final class MsgpackReader {
         return kind == INVALID ? -1 : kind;
     }
 
-    /** The kind of the value at {@code at}, without moving. */
-    public int kindAt(int at) {
-        if (at < 0 || at >= limit) {
-            throw MalformedMsgpackException.INSTANCE;
-        }
-        int kind = KINDS[data[at] & 0xff];
-        if (kind == INVALID) {
-            throw MalformedMsgpackException.INSTANCE;
-        }
-        return kind;
-    }
-
     private int u8() {
         return data[pos++] & 0xff;
     }

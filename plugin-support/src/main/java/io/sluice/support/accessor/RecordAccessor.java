@@ -152,8 +152,11 @@ public final class RecordAccessor {
         return at;
     }
 
-    /** Whether {@code a[at, at + b.length)} equals {@code b}: a plain loop for short keys, the intrinsic beyond. */
-    static boolean equal(byte[] a, int at, byte[] b) {
+    /**
+     * Whether {@code a[at, at + b.length)} equals {@code b}: a plain loop for short keys, the intrinsic beyond. The
+     * caller has checked the bounds. Public for plugins that compare keys in place, as the accessor does.
+     */
+    public static boolean equal(byte[] a, int at, byte[] b) {
         int n = b.length;
         if (n > 16) {
             return Arrays.equals(a, at, at + n, b, 0, n);
