@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The basic filters through the real launcher: tcp → grep + modify + record_modifier + nest + rewrite_tag → stdout
  * (json_lines) and websocket. Every record is accounted for: kept, dropped by a rule, or re-tagged, and the filter
- * counters match what the outputs received.
+ * counters, in the Prometheus text and in the JSON {@code /api/v1/metrics} alike, match what the outputs received.
  */
 class FiltersIT {
 
@@ -87,6 +87,17 @@ class FiltersIT {
             assertThat(api.filter("rewrite_tag.4", "drop_records")).isEqualTo(RECORDS / 3);
             assertThat(api.output("stdout.0", "proc_records")).isEqualTo(RECORDS / 3);
             assertThat(api.output("websocket.1", "proc_records")).isEqualTo(RECORDS / 3);
+
+            // the JSON /api/v1/metrics says the same as the Prometheus text, filter by filter
+            assertThat(api.metricsJson("filter", "grep.0", "records")).isEqualTo(RECORDS);
+            assertThat(api.metricsJson("filter", "grep.0", "drop_records")).isEqualTo(RECORDS / 3);
+            assertThat(api.metricsJson("filter", "rewrite_tag.4", "drop_records")).isEqualTo(RECORDS / 3);
+            for (String filter : List.of("grep.0", "modify.1", "record_modifier.2", "nest.3", "rewrite_tag.4")) {
+                for (String counter : List.of("records", "drop_records", "add_records", "emit_records")) {
+                    assertThat(api.metricsJson("filter", filter, counter)).as(filter + " " + counter)
+                            .isEqualTo(api.filter(filter, counter));
+                }
+            }
             p.terminate();
             assertThat(p.waitForExit(Duration.ofSeconds(30))).isZero();
         }

@@ -1,20 +1,29 @@
 package io.sluice.distribution.support;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a user and an operator call on sluice's monitoring port: the counters of
- * {@code /api/v1/metrics/prometheus}, any other endpoint, and {@code /api/v2/reload}.
+ * {@code /api/v1/metrics/prometheus} and of the JSON {@code /api/v1/metrics}, any other endpoint, and
+ * {@code /api/v2/reload}.
  */
 public final class MonitoringApi {
 
+    private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern RELOAD_COUNT = Pattern.compile("\"hot_reload_count\":(\\d+)");
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,6 +78,58 @@ public final class MonitoringApi {
             }
         }
         throw new AssertionError("no " + series + " in the monitoring API's answer:\n" + text);
+    }
+
+    /**
+     * A counter of the JSON {@code /api/v1/metrics}, e.g. {@code metricsJson("filter", "grep.0", "drop_records")}
+     * for {@code {"filter":{"grep.0":{"drop_records":N}}}}; fails when it is absent or not a whole number.
+     */
+    public long metricsJson(String section, String instance, String counter) {
+        String text = body("/api/v1/metrics");
+        Object value = parseJson(text);
+        for (String key : List.of(section, instance, counter)) {
+            if (!(value instanceof Map<?, ?> object) || !object.containsKey(key)) {
+                throw new AssertionError("no " + section + "." + instance + "." + counter
+                        + " in /api/v1/metrics:\n" + text);
+            }
+            value = object.get(key);
+        }
+        if (!(value instanceof Long number)) {
+            throw new AssertionError(section + "." + instance + "." + counter + " is not a whole number in "
+                    + "/api/v1/metrics:\n" + text);
+        }
+        return number;
+    }
+
+    private static Object parseJson(String text) {
+        try (JsonParser parser = JSON.createParser(text)) {
+            parser.nextToken();
+            return readJson(parser);
+        } catch (IOException e) {
+            throw new AssertionError("/api/v1/metrics is not JSON: " + e + "\n" + text, e);
+        }
+    }
+
+    /** The value at the parser's current token: a map, a list, a whole number (long) or else its text. */
+    private static Object readJson(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                object.put(name, readJson(parser));
+            }
+            return object;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            List<Object> array = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(readJson(parser));
+            }
+            return array;
+        }
+        return token == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : parser.getText();
     }
 
     /** The body of {@code GET path}; fails unless it answers 200. */
