@@ -6,6 +6,7 @@ import io.sluice.distribution.support.SluiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +42,26 @@ class ConfigValidationIT {
                         "is set more than once (first at "));
     }
 
+    /** Values that once passed {@code --dry-run} and failed only at start, or not at all. */
+    static Stream<Arguments> valuesThatOncePassedDryRun() {
+        return Stream.of(
+                Arguments.of("[INPUT]\n    Name dummy\n[OUTPUT]\n    Name websocket\n    Match *\n"
+                        + "    workers 100000\n", ":6", "key 'workers'", "expected a whole number from 1 to 64"),
+                Arguments.of("[SERVICE]\n    Log_File /\n[INPUT]\n    Name dummy\n[OUTPUT]\n    Name null\n"
+                        + "    Match *\n", ":2", "key 'log_file'", "'/' is a directory"),
+                Arguments.of("[SERVICE]\n    storage.path /dev/null/x\n[INPUT]\n    Name dummy\n"
+                        + "    storage.type filesystem\n[OUTPUT]\n    Name null\n    Match *\n", ":2",
+                        "key 'storage.path'", "'/dev/null/x'"),
+                Arguments.of("[INPUT]\n    Name dummy\n    Dummy {{{{\n[OUTPUT]\n    Name null\n    Match *\n", ":3",
+                        "key 'dummy'", "invalid JSON"),
+                Arguments.of("[INPUT]\n    Name dummy\n    Rate -1\n[OUTPUT]\n    Name null\n    Match *\n", ":3",
+                        "key 'rate'", "expected a whole number from 1 to"),
+                Arguments.of("[INPUT]\n    Name tcp\n    Port -1\n[OUTPUT]\n    Name null\n    Match *\n", ":3",
+                        "key 'port'", "expected a whole number from 0 to 65535"));
+    }
+
     @ParameterizedTest
-    @MethodSource("badValues")
+    @MethodSource({"badValues", "valuesThatOncePassedDryRun"})
     void dryRunNamesFileLineKeyAndTheAcceptedFormsAndExitsOne(String config, String line, String key,
                                                                 String accepted) throws Exception {
         Path conf = Files.writeString(tmp.resolve("bad.conf"), config);
@@ -82,6 +101,23 @@ class ConfigValidationIT {
             run.waitForExit(QUICK);
             assertThat(String.join("\n", run.stderr())).doesNotContain("s3cr3t");
             assertThat(String.join("\n", run.stdout())).doesNotContain("s3cr3t");
+        }
+    }
+
+    @Test
+    void aSuccessfulDryRunMasksASecretHeaderValue() throws Exception {
+        Path conf = Files.writeString(tmp.resolve("secret-ok.conf"), "[SERVICE]\n    Flush 0.2\n"
+                + "[INPUT]\n    Name dummy\n    Rate 20\n[OUTPUT]\n    Name websocket\n    Match *\n"
+                + "    Host 127.0.0.1\n    Port 9\n    Header Authorization " + TOKEN + "\n");
+
+        try (SluiceProcess dry = SluiceProcess.start("-c", conf.toString(), "--dry-run")) {
+            assertThat(dry.waitForExit(QUICK)).as(dry.tail()).isZero();
+            String all = String.join("\n", dry.stdout()) + "\n" + String.join("\n", dry.stderr());
+            assertThat(all).contains("configuration test is successful").doesNotContain("s3cr3t");
+            assertThat(Stream.concat(dry.stdout().stream(), dry.stderr().stream())
+                    .filter(l -> l.trim().toLowerCase(Locale.ROOT).startsWith("header ")))
+                    .as("the dry run prints the output's properties: the header is shown, its value masked")
+                    .isNotEmpty().allSatisfy(l -> assertThat(l).contains("<secret>"));
         }
     }
 
