@@ -2,8 +2,11 @@ package io.sluice.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.distribution.support.ClassicConfig;
 import io.sluice.distribution.support.SluiceProcess;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,6 +77,34 @@ class LauncherIT {
         try (SluiceProcess p = SluiceProcess.start("-o", "nope", "-h")) {
             assertThat(p.waitForExit(QUICK)).isEqualTo(1);
             assertThat(String.join("\n", p.stderr())).contains("invalid output plugin 'nope'");
+        }
+    }
+
+    @Test
+    void aMissingPluginNamedByUrlIsNamedAloneWithThePluginsFoundAndWhereTheyWereLookedFor() throws Exception {
+        try (SluiceProcess p = SluiceProcess.start("-i", "nosuch://127.0.0.1:80", "-o", "null")) {
+            assertThat(p.waitForExit(QUICK)).as(p.tail()).isEqualTo(1);
+            String err = String.join("\n", p.stderr());
+            assertThat(err).contains("'nosuch'").doesNotContain("nosuch://");
+            assertThat(err).as("the input plugins found").contains("cpu", "dummy", "tcp");
+            assertThat(err).as("where they were looked for")
+                    .contains(SluiceProcess.DIST.resolve("plugins").toString());
+        }
+    }
+
+    @Test
+    void aPortAlreadyInUseIsAStartFailureExiting255WithAClearError() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            ClassicConfig config = ClassicConfig.quick();
+            config.addTcpInput().set("Port", port);
+            config.addOutput("null").set("Match", "*");
+            Path conf = config.writeTo(tmp.resolve("taken.conf"));
+            try (SluiceProcess p = SluiceProcess.start("-c", conf.toString())) {
+                assertThat(p.waitForExit(QUICK)).as(p.tail()).isEqualTo(255);
+                assertThat(p.stderr()).as(p.tail()).anySatisfy(l -> assertThat(l).contains("[error]", "tcp.0",
+                        "failed to start", "127.0.0.1:" + port, "Address already in use"));
+            }
         }
     }
 
