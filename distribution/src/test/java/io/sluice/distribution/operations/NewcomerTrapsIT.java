@@ -23,17 +23,21 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What trips up someone new to sluice, each through the real launcher: paths given on the command line that cannot
  * work, errors hidden by {@code -q} or blamed on a file that does not exist, unknown sections, buffers larger than
- * the heap, a mistyped Match, a pipeline without input or output, a closed stdout, two versions of one plugin, and a
- * byte-order mark written by an editor.
+ * the heap, a mistyped Match, a pipeline without input or output, a closed stdout, two versions of one plugin, a
+ * byte-order mark written by an editor, and what the log and {@code -h} say (trace lines per chunk, no
+ * {@code match=null}, no prefix given twice, one spelling of booleans, the long option names).
  */
 class NewcomerTrapsIT {
 
@@ -74,6 +78,115 @@ class NewcomerTrapsIT {
         SluiceRun run = SluiceRun.of("-e", missing.toString(), "-i", "dummy", "-o", "null");
         assertThat(run.status()).as(run.toString()).isEqualTo(1);
         assertThat(run.stderr()).contains("-e", missing.toString(), "does not exist");
+    }
+
+    @Test
+    void aLogFileInAFolderThatDoesNotExistIsAnErrorAndTheFolderIsNotCreated() throws Exception {
+        Path folder = tmp.resolve("nonexistent-dir");
+        Path log = folder.resolve("x.log");
+        SluiceRun run = SluiceRun.of("-i", "dummy", "-o", "null", "-l", log.toString());
+        assertThat(run.status()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stderr()).contains("log_file", log.toString(), "does not exist",
+                "the command line contains errors");
+        assertThat(folder).doesNotExist();
+    }
+
+    // ---- the log a newcomer reads ----------------------------------------------------------------------------------
+
+    @Test
+    void traceLevelShowsEachChunkCreatedRoutedAndFlushedAndTheDefaultLevelNone() throws Exception {
+        try (SluiceProcess sluice = SluiceProcess.start("-vv", "-i", "dummy", "-p", "rate=20", "-o", "null", "-m",
+                "*", "-f", "0.2")) {
+            String created = sluice.awaitLog(l -> l.contains("[trace]") && l.contains("opened chunk"), QUICK);
+            assertThat(created).contains("input=dummy.0", "for tag 'dummy.0'");
+            String routed = sluice.awaitLog(l -> l.contains("[trace]") && l.contains("routed to"), QUICK);
+            assertThat(routed).contains("sealed", "records", "routed to [null.0]");
+            String flushed = sluice.awaitLog(l -> l.contains("[trace]") && l.contains("flushed"), QUICK);
+            assertThat(flushed).contains("records to output=null.0");
+            sluice.terminate();
+            assertThat(sluice.waitForExit(QUICK)).as(sluice.tail()).isZero();
+            assertNoDoubledPrefix(sluice.stderr());
+        }
+
+        try (SluiceProcess sluice = SluiceProcess.start("-H", "-L", "127.0.0.1", "-P", "0", "-i", "dummy", "-p",
+                "rate=20", "-o", "null", "-m", "*", "-f", "0.2")) {
+            MonitoringApi counters = new MonitoringApi(sluice.httpPort());
+            Awaitility.await().atMost(QUICK).until(() -> counters.output("null.0", "proc_records") >= 3);
+            sluice.terminate();
+            assertThat(sluice.waitForExit(QUICK)).as(sluice.tail()).isZero();
+            assertThat(sluice.stderr()).as("chunks were flushed, and the default level says nothing of them")
+                    .noneSatisfy(l -> assertThat(l).containsAnyOf("[trace]", "opened chunk", "routed to",
+                            "flushed:"));
+            assertNoDoubledPrefix(sluice.stderr());
+        }
+    }
+
+    @Test
+    void anOutputWithoutMatchNeverLogsMatchNull() throws Exception {
+        Path conf = Files.writeString(tmp.resolve("no-match.conf"), "[SERVICE]\n    Flush 0.2\n    Log_Level debug\n"
+                + "[INPUT]\n    Name dummy\n    Rate 20\n\n[OUTPUT]\n    Name null\n");
+        SluiceRun dry = SluiceRun.of("--dry-run", "-c", conf.toString());
+        assertThat(dry.stdout() + "\n" + dry.stderr()).as(dry.toString()).contains("null.0")
+                .doesNotContainIgnoringCase("match=null");
+        try (SluiceProcess sluice = SluiceProcess.start("-c", conf.toString())) {
+            sluice.awaitLog(l -> l.contains("[sluice] output") && l.contains("null.0"), QUICK);
+            sluice.terminate();
+            assertThat(sluice.waitForExit(QUICK)).as(sluice.tail()).isZero();
+            assertThat(String.join("\n", sluice.stdout()) + "\n" + String.join("\n", sluice.stderr()))
+                    .doesNotContainIgnoringCase("match=null");
+            assertNoDoubledPrefix(sluice.stderr());
+        }
+    }
+
+    @Test
+    @Disabled("every filter's 'active' key is declared a string with 'default: true' (CommonKeys.ACTIVE), while "
+            + "every boolean key shows on/off: -h mixes the two spellings")
+    void helpListsEveryBooleanDefaultWithOneSpelling() throws Exception {
+        SluiceRun help = SluiceRun.of("-h");
+        assertThat(help.status()).as(help.toString()).isZero();
+        List<String> defaults = new ArrayList<>();
+        String kind = null;
+        for (String line : help.stdout().split("\n")) {
+            if (line.equals("Inputs") || line.equals("Filters") || line.equals("Outputs")) {
+                kind = line.equals("Inputs") ? "-i" : line.equals("Filters") ? "-F" : "-o";
+            } else if (kind != null && line.matches("  [a-z_]+\\s+.*")) {
+                String plugin = line.trim().split("\\s+")[0];
+                SluiceRun pluginHelp = SluiceRun.of(kind, plugin, "-h");
+                assertThat(pluginHelp.status()).as(pluginHelp.toString()).isZero();
+                Matcher m = BOOLEAN_DEFAULT.matcher(pluginHelp.stdout());
+                while (m.find()) {
+                    defaults.add(kind + " " + plugin + ": default " + m.group(1));
+                }
+            }
+        }
+        assertThat(defaults).as("boolean defaults in the plugins' help").isNotEmpty();
+        boolean onOff = defaults.stream().anyMatch(d -> d.endsWith(" on") || d.endsWith(" off"));
+        boolean trueFalse = defaults.stream().anyMatch(d -> d.endsWith(" true") || d.endsWith(" false"));
+        assertThat(onOff && trueFalse).as("on/off and true/false both used as defaults: " + defaults).isFalse();
+    }
+
+    @Test
+    void theLongOptionNamesThatHelpListsWork() throws Exception {
+        SluiceRun help = SluiceRun.of("-h");
+        assertThat(help.status()).as(help.toString()).isZero();
+        List<String> options = help.stdout().lines().filter(l -> l.matches("  -\\w  .*")).toList();
+        assertThat(options).as("every option -h lists has a long name").isNotEmpty()
+                .allSatisfy(l -> assertThat(l).matches("  -\\w  --[\\w-]+.*"));
+
+        assertThat(help.stdout()).contains("-W  --disable-thread-safety-on-hot-reload");
+        for (String w : List.of("-W", "--disable-thread-safety-on-hot-reload")) {
+            SluiceRun run = SluiceRun.of(w, "--dry-run", "-i", "dummy", "-o", "null", "-m", "*");
+            assertThat(run.status()).as(run.toString()).isZero();
+            assertThat(run.stderr()).contains("-W has no effect", "configuration test is successful");
+            assertNoDoubledPrefix(run.stderr().lines().toList());
+        }
+
+        assertThat(help.stdout()).as("-h does not offer -T").doesNotContainPattern("(?m)^  -T ");
+        for (String t : List.of("-T", "--trace")) {
+            SluiceRun run = SluiceRun.of(t, "x", "--dry-run", "-i", "dummy", "-o", "null", "-m", "*");
+            assertThat(run.status()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("-T (--trace) is not supported", "sluice -h");
+        }
     }
 
     // ---- errors and where they are said to come from ---------------------------------------------------------------
@@ -269,6 +382,15 @@ class NewcomerTrapsIT {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private static final Pattern BOOLEAN_DEFAULT = Pattern.compile("default: (on|off|true|false|yes|no)\\b");
+    /** A bracketed prefix given twice in a row, e.g. {@code [config] [config]}. */
+    private static final Pattern DOUBLED_PREFIX = Pattern.compile("(\\[[^\\]]+\\]) \\1");
+
+    private static void assertNoDoubledPrefix(List<String> logLines) {
+        assertThat(logLines).as("log lines with a prefix given twice")
+                .noneSatisfy(l -> assertThat(l).containsPattern(DOUBLED_PREFIX));
+    }
 
     /** A run of the launcher to its end: status and all it printed. */
     record SluiceRun(int status, String stdout, String stderr) {
