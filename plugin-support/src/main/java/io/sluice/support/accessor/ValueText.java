@@ -1,14 +1,15 @@
 package io.sluice.support.accessor;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import io.sluice.support.ByteSink;
+import io.sluice.support.format.NumberText;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /** Text forms of msgpack values, as Fluent Bit's record accessor renders them into tags and strings. */
 public final class ValueText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Each thread's scratch for a number's text, written by {@link NumberText} and then appended as ASCII. */
+    private static final ThreadLocal<ByteSink> NUMBER = ThreadLocal.withInitial(() -> new ByteSink(32));
 
     private ValueText() {
     }
@@ -38,7 +39,11 @@ public final class ValueText {
                 r.skip(len);
             }
             case MsgpackReader.INT -> appendInteger(sb, r);
-            case MsgpackReader.FLOAT -> sb.append(cFixed6(r.readDouble()));
+            case MsgpackReader.FLOAT -> {
+                ByteSink out = number();
+                NumberText.writeFixed6(out, r.readDouble());
+                appendAscii(sb, out);
+            }
             case MsgpackReader.BOOL -> sb.append(r.readBoolean());
             case MsgpackReader.NIL -> {
                 r.readNil();
@@ -56,7 +61,8 @@ public final class ValueText {
 
     /**
      * Appends the value at {@code r}'s position as compact JSON, as Fluent Bit's msgpack-to-JSON conversion writes it
-     * (non-ASCII characters as {@code \}{@code uXXXX} escapes, floats as {@code %.16g} or {@code N.0}).
+     * (non-ASCII characters as {@code \}{@code uXXXX} escapes; floats as the JSON formatter writes them, {@code N.0}
+     * when integral within the int64 range, else {@code %.16g}, and {@code nan}, {@code inf}, {@code -inf}).
      *
      * @throws MalformedMsgpackException when the bytes are not valid msgpack
      */
@@ -69,14 +75,9 @@ public final class ValueText {
             }
             case MsgpackReader.INT -> appendInteger(sb, r);
             case MsgpackReader.FLOAT -> {
-                double d = r.readDouble();
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    sb.append(Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf");
-                } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                    sb.append(String.format(Locale.ROOT, "%.1f", d));
-                } else {
-                    sb.append(cG16(d));
-                }
+                ByteSink out = number();
+                NumberText.writeJsonDouble(out, r.readDouble(), false);
+                appendAscii(sb, out);
             }
             case MsgpackReader.BOOL -> sb.append(r.readBoolean());
             case MsgpackReader.NIL -> {
@@ -155,30 +156,16 @@ public final class ValueText {
         sb.append('"');
     }
 
-    /** C's {@code printf("%f", d)}. */
-    static String cFixed6(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        return String.format(Locale.ROOT, "%f", d);
+    private static ByteSink number() {
+        ByteSink out = NUMBER.get();
+        out.clear();
+        return out;
     }
 
-    /** C's {@code printf("%.16g", d)} for a finite {@code d}. */
-    static String cG16(double d) {
-        if (d == 0) {
-            return (1 / d < 0) ? "-0" : "0";
+    private static void appendAscii(StringBuilder sb, ByteSink ascii) {
+        byte[] b = ascii.array();
+        for (int i = 0, n = ascii.size(); i < n; i++) {
+            sb.append((char) b[i]);
         }
-        BigDecimal rounded = new BigDecimal(d).round(new MathContext(16));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent < -4 || exponent >= 16) {
-            BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
-            String m = mantissa.scale() <= 0 ? mantissa.toBigInteger().toString() : mantissa.toPlainString();
-            return m + (exponent < 0 ? "e-" : "e+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
-        }
-        BigDecimal plain = rounded.stripTrailingZeros();
-        return plain.scale() <= 0 ? plain.toBigInteger().toString() : plain.toPlainString();
     }
 }

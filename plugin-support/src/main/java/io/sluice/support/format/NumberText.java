@@ -8,9 +8,10 @@ import java.math.RoundingMode;
 /**
  * Writes numbers as C's printf would, straight into a sink: integers, {@code %.1f} for integral floats, {@code %.16g}
  * and {@code %f}. Floats are rounded from their exact binary value, ties to even, like glibc; the common magnitudes
- * use 128-bit integer arithmetic, the rare ones (tiny, huge) fall back to {@link BigDecimal}.
+ * use 128-bit integer arithmetic, the rare ones (tiny, huge) fall back to {@link BigDecimal}. Public for the record
+ * accessor's value text, which must render floats exactly as the formatters do.
  */
-final class NumberText {
+public final class NumberText {
 
     private static final long[] POW10 = new long[19];
     private static final double TWO_63 = 9.223372036854775808E18;
@@ -106,7 +107,7 @@ final class NumberText {
     }
 
     /** Writes a JSON number by Fluent Bit's rule: {@code %.1f} when integral within int64, else {@code %.16g}. */
-    static void writeJsonDouble(ByteSink out, double v, boolean nanToNull) {
+    public static void writeJsonDouble(ByteSink out, double v, boolean nanToNull) {
         if (!Double.isFinite(v)) {
             if (nanToNull) {
                 out.writeAscii("null");
@@ -250,7 +251,7 @@ final class NumberText {
     }
 
     /** Writes {@code v} as C's {@code %f} (six decimals, exact rounding; {@code nan}, {@code inf}, {@code -inf}). */
-    static void writeFixed6(ByteSink out, double v) {
+    public static void writeFixed6(ByteSink out, double v) {
         if (!Double.isFinite(v)) {
             out.writeAscii(Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf");
             return;

@@ -110,11 +110,11 @@ class TagTemplateTest {
 
     @Test
     void floatsFollowCPrintf() {
-        assertThat(ValueText.cFixed6(2.0)).isEqualTo("2.000000");
-        assertThat(ValueText.cFixed6(Double.NaN)).isEqualTo("nan");
-        assertThat(ValueText.cG16(0.1)).isEqualTo("0.1");
-        assertThat(ValueText.cG16(1e20)).isEqualTo("1e+20");
-        assertThat(ValueText.cG16(1.25e-7)).isEqualTo("1.25e-07");
-        assertThat(ValueText.cG16(123.456)).isEqualTo("123.456");
+        assertThat(render("$v", "t", null, pairs("v", 2.0))).isEqualTo("2.000000");
+        assertThat(render("$v", "t", null, pairs("v", Double.NaN))).isEqualTo("nan");
+        assertThat(render("$m", "t", null, pairs("m", Map.of("f", 0.1)))).isEqualTo("{\"f\":0.1}");
+        assertThat(render("$m", "t", null, pairs("m", Map.of("f", 1e20)))).isEqualTo("{\"f\":1e+20}");
+        assertThat(render("$m", "t", null, pairs("m", Map.of("f", 1.25e-7)))).isEqualTo("{\"f\":1.25e-07}");
+        assertThat(render("$m", "t", null, pairs("m", Map.of("f", 123.456)))).isEqualTo("{\"f\":123.456}");
     }
 }
