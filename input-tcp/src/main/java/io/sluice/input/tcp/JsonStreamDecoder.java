@@ -1,6 +1,7 @@
 package io.sluice.input.tcp;
 
 import io.sluice.support.ByteSink;
+import io.sluice.support.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -566,7 +567,7 @@ final class JsonStreamDecoder implements RecordDecoder {
                     }
                     j++;
                 } else {
-                    int n = validSequence(d, j, end);
+                    int n = Utf8.sequenceLength(d, j, end);
                     if (n == 0) {
                         break;
                     }
@@ -591,36 +592,6 @@ final class JsonStreamDecoder implements RecordDecoder {
             return next;
         }
         return scalarDone("string", next);
-    }
-
-    /** The length of the complete, valid UTF-8 sequence starting at {@code d[j]} (not ASCII), or 0. */
-    private static int validSequence(byte[] d, int j, int end) {
-        int b0 = d[j] & 0xff;
-        if (b0 < 0xc2) {
-            return 0;
-        }
-        if (b0 < 0xe0) {
-            return j + 1 < end && (d[j + 1] & 0xc0) == 0x80 ? 2 : 0;
-        }
-        if (b0 < 0xf0) {
-            if (j + 2 >= end) {
-                return 0;
-            }
-            int b1 = d[j + 1] & 0xff;
-            int lo = b0 == 0xe0 ? 0xa0 : 0x80;
-            int hi = b0 == 0xed ? 0x9f : 0xbf;
-            return b1 >= lo && b1 <= hi && (d[j + 2] & 0xc0) == 0x80 ? 3 : 0;
-        }
-        if (b0 < 0xf5) {
-            if (j + 3 >= end) {
-                return 0;
-            }
-            int b1 = d[j + 1] & 0xff;
-            int lo = b0 == 0xf0 ? 0x90 : 0x80;
-            int hi = b0 == 0xf4 ? 0x8f : 0xbf;
-            return b1 >= lo && b1 <= hi && (d[j + 2] & 0xc0) == 0x80 && (d[j + 3] & 0xc0) == 0x80 ? 4 : 0;
-        }
-        return 0;
     }
 
     /** A byte above 0x7f that does not start a complete sequence in this read: a lead byte to continue, or invalid. */

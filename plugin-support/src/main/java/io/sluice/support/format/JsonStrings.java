@@ -1,6 +1,7 @@
 package io.sluice.support.format;
 
 import io.sluice.support.ByteSink;
+import io.sluice.support.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -56,7 +57,7 @@ final class JsonStrings {
                 writeAsciiEscape(out, c);
                 i++;
             } else {
-                int n = sequenceLength(b, i, end);
+                int n = Utf8.sequenceLength(b, i, end);
                 if (n == 0) {
                     if (escapeUnicode) {
                         writeUnicodeEscape(out, 0xfffd);
@@ -173,48 +174,6 @@ final class JsonStrings {
             out.write(HEX[(b[i] >>> 4) & 0xf]);
             out.write(HEX[b[i] & 0xf]);
         }
-    }
-
-    /** The length of the valid UTF-8 sequence at {@code i}, or 0 when the byte there does not start one. */
-    static int sequenceLength(byte[] b, int i, int end) {
-        int c0 = b[i] & 0xff;
-        int n;
-        int min2 = 0x80;
-        int max2 = 0xbf;
-        if (c0 < 0xc2) {
-            return 0;
-        } else if (c0 < 0xe0) {
-            n = 2;
-        } else if (c0 < 0xf0) {
-            n = 3;
-            if (c0 == 0xe0) {
-                min2 = 0xa0;
-            } else if (c0 == 0xed) {
-                max2 = 0x9f;
-            }
-        } else if (c0 < 0xf5) {
-            n = 4;
-            if (c0 == 0xf0) {
-                min2 = 0x90;
-            } else if (c0 == 0xf4) {
-                max2 = 0x8f;
-            }
-        } else {
-            return 0;
-        }
-        if (end - i < n) {
-            return 0;
-        }
-        int c1 = b[i + 1] & 0xff;
-        if (c1 < min2 || c1 > max2) {
-            return 0;
-        }
-        for (int k = 2; k < n; k++) {
-            if ((b[i + k] & 0xc0) != 0x80) {
-                return 0;
-            }
-        }
-        return n;
     }
 
     private static int codePoint(byte[] b, int i, int n) {
