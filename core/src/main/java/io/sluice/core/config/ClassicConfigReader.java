@@ -58,7 +58,7 @@ public final class ClassicConfigReader {
             if (section.entries.isEmpty()) {
                 warnings.accept("[config] " + section.origin + ": section [" + section.header + "] has no entries");
             }
-            section.kind.ifPresent(kind -> built.add(new ConfigSection(kind, section.entries, section.origin)));
+            built.add(new ConfigSection(section.kind, section.entries, section.origin));
         }
         return new ClassicDocument(built, reader.variables);
     }
@@ -113,7 +113,7 @@ public final class ClassicConfigReader {
             throw new ConfigException(header.origin(), null, "unknown section [" + name
                     + "]: expected SERVICE, INPUT, FILTER or OUTPUT");
         }
-        SectionBuilder section = new SectionBuilder(kind, header.name(), header.origin());
+        SectionBuilder section = new SectionBuilder(kind.get(), header.name(), header.origin());
         sections.add(section);
         return section;
     }
@@ -127,12 +127,12 @@ public final class ClassicConfigReader {
     }
 
     private static final class SectionBuilder {
-        final Optional<SectionKind> kind;
+        final SectionKind kind;
         final String header;
         final Origin origin;
         final List<ConfigEntry> entries = new ArrayList<>();
 
-        SectionBuilder(Optional<SectionKind> kind, String header, Origin origin) {
+        SectionBuilder(SectionKind kind, String header, Origin origin) {
             this.kind = kind;
             this.header = ClassicParser.printable(header);
             this.origin = origin;

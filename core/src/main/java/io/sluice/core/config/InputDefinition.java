@@ -21,12 +21,6 @@ public record InputDefinition(LoadedPlugin<InputPlugin> plugin, String instanceN
                               String logLevel, boolean routable, StorageType storageType,
                               boolean pauseOnChunksOverlimit, ValidatedConfig config, Origin origin) {
 
-    /** This definition with {@code type} as its storage type. */
-    public InputDefinition withStorageType(StorageType type) {
-        return new InputDefinition(plugin, instanceName, tag, memBufLimit, logLevel, routable, type,
-                pauseOnChunksOverlimit, config, origin);
-    }
-
     /** The name of this instance's logger, which prefixes its lines: {@code [input:<plugin>:<instance>]}. */
     public String loggerName() {
         return "input:" + plugin.name() + ":" + instanceName;

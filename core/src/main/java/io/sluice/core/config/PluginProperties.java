@@ -128,11 +128,6 @@ final class PluginProperties {
         return key.defaultValue() == null ? null : (T) PropertyValues.parse(key, key.defaultValue());
     }
 
-    /** Whether common key {@code key} was given. */
-    boolean hasCommon(Property<?> key) {
-        return common.containsKey(key.name());
-    }
-
     /** Where {@code key} was last given, or the section's header when it was not. */
     Origin originOf(String key) {
         ConfigEntry entry = lastEntry.get(key);

@@ -229,7 +229,8 @@ public final class PropertyValues {
         return kind + " from " + number(property.min()) + " to " + number(property.max()) + unit;
     }
 
-    private static String number(double d) {
+    /** {@code d} without a fraction when it is whole: {@code 1}, {@code 0.2}. */
+    static String number(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -67,7 +67,7 @@ public record ServiceSettings(double flushSeconds, int graceSeconds, String logL
      */
     public java.util.List<String> describe() {
         java.util.List<String> lines = new java.util.ArrayList<>();
-        lines.add("flush=" + number(flushSeconds) + " grace=" + graceSeconds + " log_level=" + logLevel
+        lines.add("flush=" + PropertyValues.number(flushSeconds) + " grace=" + graceSeconds + " log_level=" + logLevel
                 + " scheduler.base=" + schedulerBase + " scheduler.cap=" + schedulerCap + " mem_buf_limit="
                 + memBufLimit + " hot_reload=" + onOff(hotReload) + " json.escape_unicode="
                 + onOff(jsonEscapeUnicode) + " json.convert_nan_to_null=" + onOff(jsonConvertNanToNull));
@@ -94,9 +94,5 @@ public record ServiceSettings(double flushSeconds, int graceSeconds, String logL
 
     private static String onOff(boolean b) {
         return b ? "on" : "off";
-    }
-
-    private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 }

@@ -69,7 +69,6 @@ final class ServiceSettingsReader {
     private boolean flushOnShutdown;
     private boolean trimFiles;
     private StorageType defaultType;
-    private Origin defaultTypeOrigin;
     private boolean inherit;
     private boolean keepRejected;
     private String rejectedPath;
@@ -116,11 +115,6 @@ final class ServiceSettingsReader {
     /** Sets the log level chosen by {@code -v}/{@code -q} or the environment. */
     void logLevel(String level) {
         logLevel = level;
-    }
-
-    /** Turns hot reload on ({@code -Y}). */
-    void hotReload() {
-        hotReload = true;
     }
 
     /** Applies one entry whose value is already expanded; an empty value leaves the setting as it was. */
@@ -182,10 +176,7 @@ final class ServiceSettingsReader {
             case "storage.metrics" -> storageMetrics = PropertyValues.parseBoolean(v);
             case "storage.delete_irrecoverable_chunks" -> deleteIrrecoverable = PropertyValues.parseBoolean(v);
             case "storage.backlog.flush_on_shutdown" -> flushOnShutdown = PropertyValues.parseBoolean(v);
-            case "storage.type" -> {
-                defaultType = storageType(v);
-                defaultTypeOrigin = entry.origin();
-            }
+            case "storage.type" -> defaultType = storageType(v);
             case "storage.inherit" -> inherit = PropertyValues.parseBoolean(v);
             case "storage.keep.rejected" -> keepRejected = PropertyValues.parseBoolean(v);
             case "storage.rejected.path" -> rejectedPath = v;
@@ -269,11 +260,6 @@ final class ServiceSettingsReader {
                     + " to " + high);
         }
         return (int) n;
-    }
-
-    /** Where the service-wide {@code storage.type} was set, or {@code null}. */
-    Origin defaultTypeOrigin() {
-        return defaultTypeOrigin;
     }
 
     ServiceSettings build() throws ConfigException {

@@ -45,18 +45,6 @@ public record StorageSettings(Path path, SyncMode sync, boolean checksum, int ma
                 flushBacklogOnShutdown, trimFiles, defaultType, inherit, keep, rejectedPath, rejectedLimit);
     }
 
-    /** These settings with {@code mode} as {@code storage.sync}. */
-    public StorageSettings withSync(SyncMode mode) {
-        return new StorageSettings(path, mode, checksum, maxChunksUp, backlogMemLimit, metrics, deleteIrrecoverable,
-                flushBacklogOnShutdown, trimFiles, defaultType, inherit, keepRejected, rejectedPath, rejectedLimit);
-    }
-
-    /** These settings with {@code bytes} as {@code storage.backlog.mem_limit}. */
-    public StorageSettings withBacklogMemLimit(long bytes) {
-        return new StorageSettings(path, sync, checksum, maxChunksUp, bytes, metrics, deleteIrrecoverable,
-                flushBacklogOnShutdown, trimFiles, defaultType, inherit, keepRejected, rejectedPath, rejectedLimit);
-    }
-
     /** The dead-letter folder, or {@code null} when dead letters are off. */
     public Path deadLetterFolder() {
         return path == null || !keepRejected ? null : path.resolve(rejectedPath == null ? "rejected" : rejectedPath);
