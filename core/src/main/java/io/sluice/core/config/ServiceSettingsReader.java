@@ -22,6 +22,7 @@ final class ServiceSettingsReader {
             "http_server.http2", "the monitoring API speaks HTTP/1.1",
             "http2", "the monitoring API speaks HTTP/1.1",
             "hot_reload.ensure_thread_safety", "sluice's reload never drops or waits on buffered chunks",
+            "hot_reload.timeout", "sluice's reload waits for nothing that could need a timeout",
             "storage.trim_files", "sluice's chunk files never hold slack",
             "multiline_buffer_limit", "sluice has no multiline parser",
             "scheduler.interval", "sluice's retry timers need no polling interval");
@@ -67,7 +68,6 @@ final class ServiceSettingsReader {
     private boolean storageMetrics;
     private boolean deleteIrrecoverable;
     private boolean flushOnShutdown;
-    private boolean trimFiles;
     private StorageType defaultType;
     private boolean inherit;
     private boolean keepRejected;
@@ -104,7 +104,6 @@ final class ServiceSettingsReader {
         storageMetrics = s.metrics();
         deleteIrrecoverable = s.deleteIrrecoverable();
         flushOnShutdown = s.flushBacklogOnShutdown();
-        trimFiles = s.trimFiles();
         defaultType = s.defaultType();
         inherit = s.inherit();
         keepRejected = s.keepRejected();
@@ -181,7 +180,6 @@ final class ServiceSettingsReader {
             case "storage.keep.rejected" -> keepRejected = PropertyValues.parseBoolean(v);
             case "storage.rejected.path" -> rejectedPath = v;
             case "storage.rejected.limit" -> rejectedLimit = PropertyValues.parseSize(v);
-            case "hot_reload.timeout" -> PropertyValues.parseTime(v);
             default -> other(key, v, entry);
         }
     }
@@ -189,9 +187,6 @@ final class ServiceSettingsReader {
     private void other(String key, String v, ConfigEntry entry) {
         String noEffect = NO_EFFECT.get(key);
         if (noEffect != null) {
-            if (key.equals("storage.trim_files")) {
-                trimFiles = PropertyValues.parseBoolean(v);
-            }
             warnings.accept("[config] " + entry.origin() + ": '" + key + "' has no effect: " + noEffect);
             return;
         }
@@ -270,7 +265,7 @@ final class ServiceSettingsReader {
             warnings.accept("[config] storage.keep.rejected is on but no storage.path is set: nothing is kept");
         }
         StorageSettings storage = new StorageSettings(storagePath, sync, checksum, maxChunksUp, backlogMemLimit,
-                storageMetrics, deleteIrrecoverable, flushOnShutdown, trimFiles, defaultType, inherit, keepRejected,
+                storageMetrics, deleteIrrecoverable, flushOnShutdown, defaultType, inherit, keepRejected,
                 rejectedPath, rejectedLimit);
         return new ServiceSettings(flush, grace, logLevel, logFile, schedulerBase, schedulerCap, httpServer,
                 httpListen, httpPort, escapeUnicode, nanToNull, memBufLimit, storage,

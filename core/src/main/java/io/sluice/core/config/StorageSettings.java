@@ -15,7 +15,6 @@ import java.nio.file.Path;
  * @param deleteIrrecoverable    {@code storage.delete_irrecoverable_chunks}: delete unreadable files instead of
  *                               moving them to the quarantine folder
  * @param flushBacklogOnShutdown {@code storage.backlog.flush_on_shutdown}: try the unread backlog within Grace
- * @param trimFiles              {@code storage.trim_files}; sluice's files never hold slack, so nothing to trim
  * @param defaultType            {@code storage.type}: inputs' type under {@code storage.inherit}, or {@code null}
  * @param inherit                {@code storage.inherit}
  * @param keepRejected           {@code storage.keep.rejected}: write chunks outputs rejected to the dead-letter folder
@@ -24,25 +23,25 @@ import java.nio.file.Path;
  */
 public record StorageSettings(Path path, SyncMode sync, boolean checksum, int maxChunksUp, long backlogMemLimit,
                               boolean metrics, boolean deleteIrrecoverable, boolean flushBacklogOnShutdown,
-                              boolean trimFiles, StorageType defaultType, boolean inherit, boolean keepRejected,
+                              StorageType defaultType, boolean inherit, boolean keepRejected,
                               String rejectedPath, long rejectedLimit) {
 
     /** Fluent Bit's defaults (from its source, where its documentation differs). */
     public static StorageSettings defaults() {
-        return new StorageSettings(null, SyncMode.NORMAL, false, 128, 100_000_000L, true, false, false, false, null,
-                false, false, "rejected", 0);
+        return new StorageSettings(null, SyncMode.NORMAL, false, 128, 100_000_000L, true, false, false, null, false,
+                false, "rejected", 0);
     }
 
     /** These settings with {@code root} as {@code storage.path}. */
     public StorageSettings withPath(Path root) {
         return new StorageSettings(root, sync, checksum, maxChunksUp, backlogMemLimit, metrics, deleteIrrecoverable,
-                flushBacklogOnShutdown, trimFiles, defaultType, inherit, keepRejected, rejectedPath, rejectedLimit);
+                flushBacklogOnShutdown, defaultType, inherit, keepRejected, rejectedPath, rejectedLimit);
     }
 
     /** These settings with dead letters on or off. */
     public StorageSettings withKeepRejected(boolean keep) {
         return new StorageSettings(path, sync, checksum, maxChunksUp, backlogMemLimit, metrics, deleteIrrecoverable,
-                flushBacklogOnShutdown, trimFiles, defaultType, inherit, keep, rejectedPath, rejectedLimit);
+                flushBacklogOnShutdown, defaultType, inherit, keep, rejectedPath, rejectedLimit);
     }
 
     /** The dead-letter folder, or {@code null} when dead letters are off. */

@@ -446,6 +446,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void trimFilesAndTheReloadTimeoutAreAcceptedWithALineSayingTheyHaveNoEffect() throws Exception {
+        loadFile("[SERVICE]\n  storage.trim_files on\n  hot_reload.timeout 30s\n");
+
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).contains(":2: 'storage.trim_files' has no effect");
+        assertThat(warnings.get(1)).contains(":3: 'hot_reload.timeout' has no effect");
+    }
+
+    @Test
     void keysOfFeaturesSluiceLacksAreRefusedSayingWhy() {
         assertThat(fileError("[SERVICE]\n  Parsers_File /dev/zero\n").userMessage()).contains(":2: key "
                 + "'parsers_file': 'parsers_file' is not supported: sluice has no parsers yet");

@@ -104,7 +104,7 @@ class DurableBufferTest {
         java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
         TestPipeline second = pipeline().storageSettings(s -> new io.sluice.core.config.StorageSettings(s.path(),
                 s.sync(), s.checksum(), 3, s.backlogMemLimit(), s.metrics(), s.deleteIrrecoverable(),
-                s.flushBacklogOnShutdown(), s.trimFiles(), s.defaultType(), s.inherit(), s.keepRejected(),
+                s.flushBacklogOnShutdown(), s.defaultType(), s.inherit(), s.keepRejected(),
                 s.rejectedPath(), s.rejectedLimit()));
         second.storedInput("in.0", "app");
         TestOutput out = second.output("out.0", "*", null, -1, 4).answering((c, call, w) -> {
@@ -263,7 +263,7 @@ class DurableBufferTest {
     void chunksBeyondTheMemoryBudgetGoDownAndAreReadBackForTheirFlush() throws Exception {
         TestPipeline p = pipeline().sealBytes(2_000).storageSettings(s -> new io.sluice.core.config.StorageSettings(
                 s.path(), s.sync(), s.checksum(), 2, s.backlogMemLimit(), s.metrics(), s.deleteIrrecoverable(),
-                s.flushBacklogOnShutdown(), s.trimFiles(), s.defaultType(), s.inherit(), s.keepRejected(),
+                s.flushBacklogOnShutdown(), s.defaultType(), s.inherit(), s.keepRejected(),
                 s.rejectedPath(), s.rejectedLimit()));
         TestInput in = p.storedInput("in.0", "app");
         AtomicBoolean hold = new AtomicBoolean(true);
