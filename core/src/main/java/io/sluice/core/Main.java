@@ -103,8 +103,8 @@ public final class Main {
         } catch (ConfigException e) {
             Logger plain = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
             plain.error(e.userMessage());
-            String file = commandLine.configFile() == null ? "" : commandLine.configFile().toLowerCase();
-            if (file.endsWith(".yaml") || file.endsWith(".yml")) {
+            if (commandLine.configFile() != null
+                    && io.sluice.core.config.YamlConfigReader.isYaml(commandLine.configFile())) {
                 plain.error("yaml error");
             }
             plain.error(commandLine.configFile() == null ? "the command line contains errors, aborting."
