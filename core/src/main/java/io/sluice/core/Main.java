@@ -45,19 +45,9 @@ public final class Main {
         this.err = err;
     }
 
-    /** Set just before sluice itself exits: any other exit during start-up came from a signal. */
-    private static volatile boolean exiting;
-
     /** Runs sluice and exits the JVM with its exit code. */
     public static void main(String[] args) {
         Signals signals = Signals.install();
-        // A signal that reaches the JVM's own handler before ours took over (the first milliseconds) exits 128+n;
-        // sluice promises exit 0 for a stop before the pipeline runs.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (!exiting) {
-                Runtime.getRuntime().halt(OK);
-            }
-        }, "early-signal"));
         Main main = new Main(System.out, System.err);
         int status;
         try {
@@ -67,7 +57,6 @@ public final class Main {
             LoggerFactory.getLogger("sluice").error("fatal: {}", t.toString(), t);
             status = main.started ? START_FAILURE : CONFIG_ERROR;
         }
-        exiting = true;
         System.exit(status);
     }
 
