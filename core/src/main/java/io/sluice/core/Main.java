@@ -144,34 +144,35 @@ public final class Main {
                 return START_FAILURE;
             }
         }
-        engine.onFailure(reason -> signals.stop("failure: " + reason));
-        signals.hotReload(config.service().hotReload());
+        engine.onFailure(signals::fail);
+        signals.hotReload(reloads::enabled);
         signals.onForcedExit(name -> LoggerFactory.getLogger("engine").error("second signal ({}) during the "
                 + "graceful stop: exiting now with {} records in {} tasks not delivered", name,
-                reloads.engine().pendingRecords(), reloads.engine().pendingTasks()));
+                engine.pendingRecords(), engine.pendingTasks()));
         boolean failed = false;
         while (true) {
-            String event = signals.next();
-            if (event == null || event.startsWith("STOP:")) {
-                String why = event == null ? "interrupt" : event.substring(5);
-                failed = why.startsWith("failure: ");
+            SignalEvent event = signals.next();
+            if (event == null || event.kind() == SignalEvent.Kind.STOP) {
+                failed = event != null && event.failure();
                 if (failed) {
-                    LoggerFactory.getLogger("engine").error("stopping: {}", why.substring(9));
+                    LoggerFactory.getLogger("engine").error("stopping: {}", event.reason());
                 } else {
-                    LoggerFactory.getLogger("engine").info("caught signal ({})", why);
+                    LoggerFactory.getLogger("engine").info("caught signal ({})", event == null ? "interrupt"
+                            : event.reason());
                 }
                 break;
             }
-            reloads.reloadNow(event.substring(7));
+            reloads.reloadNow(event.reason());
         }
-        reloads.engine().shutdown();
+        engine.shutdown();
         if (monitoring != null) {
             monitoring.close();
         }
         return failed ? START_FAILURE : OK;
     }
 
-    private static PluginRegistry loadPlugins(CommandLine commandLine) {
+    /** Loads the plugins (built in, the plugin folders, {@code -e}) and logs each one skipped; also used by a reload. */
+    static PluginRegistry loadPlugins(CommandLine commandLine) {
         PluginRegistry registry = PluginRegistry.load(ApiVersion.carried(), Main.class.getClassLoader(),
                 pluginDirectories(), commandLine.pluginPaths());
         Logger pluginLog = LoggerFactory.getLogger("plugins");

@@ -26,21 +26,23 @@ import org.slf4j.LoggerFactory;
  * Hot reload: reads the same command line and configuration file again, validates them completely (a bad one leaves
  * the running pipeline exactly as it was, and the error goes to the log and to the HTTP caller), rescans the plugin
  * folder, then hands the new pipeline to {@link Engine#reload}, which keeps what did not change running. Reloads run
- * one at a time on the main thread; requests that arrive meanwhile are folded into one more reload afterwards.
+ * one at a time on the main thread; requests that arrive meanwhile are folded into one more reload afterwards (see
+ * {@link Signals#reload}).
  */
 final class ReloadController implements ReloadApi {
 
     private static final Logger LOG = LoggerFactory.getLogger("reload");
+    private static final Outcome NOT_ENABLED = new Outcome(400, "{\"reload\":\"not enabled\",\"status\":-1}");
 
     private final String[] args;
     private final Engine engine;
     private final Signals signals;
     private final List<PluginRegistry> registries = new ArrayList<>();
     private final List<CompletableFuture<Outcome>> waiting = new ArrayList<>();
-    private PipelineConfig current;
+    /** The configuration running now; read by the HTTP workers and by the signal handler through enabled(). */
+    private volatile PipelineConfig current;
     private volatile long count;
     private volatile String last;
-    private volatile boolean running;
 
     ReloadController(String[] args, Engine engine, PluginRegistry registry, PipelineConfig config, Signals signals) {
         this.args = args.clone();
@@ -50,17 +52,16 @@ final class ReloadController implements ReloadApi {
         this.signals = signals;
     }
 
-    Engine engine() {
-        return engine;
-    }
-
-    @Override
-    public boolean enabled() {
+    /** Whether hot reload is on in the configuration running now ({@code Hot_Reload} or {@code -Y}). */
+    boolean enabled() {
         return current.service().hotReload();
     }
 
     @Override
     public Outcome reload(boolean wait) {
+        if (!enabled()) {
+            return NOT_ENABLED;
+        }
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         synchronized (waiting) {
             if (wait) {
@@ -102,7 +103,7 @@ final class ReloadController implements ReloadApi {
         Outcome outcome;
         if (!enabled()) {
             LOG.warn("hot reloading is not enabled ({}); set Hot_Reload on or start with -Y", trigger);
-            outcome = new Outcome(400, "{\"reload\":\"not enabled\",\"status\":-1}");
+            outcome = NOT_ENABLED;
         } else {
             outcome = reloadOnce(trigger);
         }
@@ -110,12 +111,10 @@ final class ReloadController implements ReloadApi {
     }
 
     private Outcome reloadOnce(String trigger) {
-        running = true;
         LOG.info("reloading instance pid={} ({})", ProcessHandle.current().pid(), trigger);
         try {
             CommandLine commandLine = CommandLine.parse(args);
-            PluginRegistry registry = PluginRegistry.load(io.sluice.core.plugin.ApiVersion.carried(),
-                    Main.class.getClassLoader(), Main.pluginDirectories(), commandLine.pluginPaths());
+            PluginRegistry registry = Main.loadPlugins(commandLine);
             PipelineConfig next;
             try {
                 next = ConfigLoader.load(commandLine, registry);
@@ -148,8 +147,6 @@ final class ReloadController implements ReloadApi {
         } catch (RuntimeException e) {
             LOG.error("reload failed", e);
             return failed(e.toString(), "the reload failed");
-        } finally {
-            running = false;
         }
     }
 

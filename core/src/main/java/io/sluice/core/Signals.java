@@ -1,7 +1,8 @@
 package io.sluice.core;
 
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import sun.misc.Signal;
 
@@ -17,19 +18,19 @@ import sun.misc.Signal;
  */
 final class Signals {
 
-    /** The events the main thread waits for. */
-    enum Event { STOP, RELOAD }
-
     private static final long REPEAT_WINDOW_NANOS = 1_000_000_000L;
     private static volatile Signals installed;
 
-    private final LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<SignalEvent> events = new LinkedBlockingQueue<>();
+    /** A reload is queued and has not started yet: further requests are folded into it. */
+    private final AtomicBoolean reloadQueued = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile long stoppingSince;
-    private volatile boolean hotReload;
+    private volatile BooleanSupplier hotReload = () -> false;
     private volatile Consumer<String> onForcedExit = name -> { };
 
-    private Signals() {
+    /** Handlers not installed: for {@link #install()} and for tests. */
+    Signals() {
     }
 
     /** Installs the handlers (once); safe to call before anything else is set up. */
@@ -38,7 +39,8 @@ final class Signals {
             Signals s = new Signals();
             for (String name : new String[] {"TERM", "INT", "HUP"}) {
                 try {
-                    Signal.handle(new Signal(name), s::onSignal);
+                    Signal.handle(new Signal(name), signal -> s.onSignal("SIG" + signal.getName(),
+                            signal.getNumber()));
                 } catch (IllegalArgumentException unavailable) {
                     // this JVM reserves the signal (e.g. -Xrs): its default handling applies
                 }
@@ -48,8 +50,11 @@ final class Signals {
         return installed;
     }
 
-    /** Whether SIGHUP reloads (else it stops like SIGTERM). */
-    void hotReload(boolean on) {
+    /**
+     * Whether SIGHUP reloads (else it stops like SIGTERM), asked at each SIGHUP: the reload controller's view of the
+     * configuration running now. Until this is set, SIGHUP stops.
+     */
+    void hotReload(BooleanSupplier on) {
         hotReload = on;
     }
 
@@ -58,16 +63,16 @@ final class Signals {
         onForcedExit = action;
     }
 
-    private void onSignal(Signal signal) {
-        String name = "SIG" + signal.getName();
-        if (name.equals("SIGHUP") && hotReload && !stopping) {
-            events.add("RELOAD:" + name);
+    /** Handles signal {@code name} ({@code SIGHUP}) numbered {@code number}; package-private for tests. */
+    void onSignal(String name, int number) {
+        if (name.equals("SIGHUP") && !stopping && hotReload.getAsBoolean()) {
+            reload(name);
             return;
         }
         if (!stopping) {
             stopping = true;
             stoppingSince = System.nanoTime();
-            events.add("STOP:" + name);
+            events.add(SignalEvent.stop(name));
             return;
         }
         if (System.nanoTime() - stoppingSince < REPEAT_WINDOW_NANOS) {
@@ -76,23 +81,26 @@ final class Signals {
         try {
             onForcedExit.accept(name);
         } finally {
-            Runtime.getRuntime().halt(128 + signal.getNumber());
+            Runtime.getRuntime().halt(128 + number);
         }
     }
 
-    /** A stop requested from inside sluice (a failed input, a closed stdout), as a signal would. */
-    void stop(String reason) {
+    /** A stop requested from inside sluice because something failed (a failed input, a closed stdout). */
+    void fail(String reason) {
         if (!stopping) {
             stopping = true;
             stoppingSince = System.nanoTime();
-            events.add("STOP:" + reason);
+            events.add(SignalEvent.failure(reason));
         }
     }
 
-    /** A reload requested through the HTTP API. */
+    /**
+     * A reload requested (SIGHUP or the HTTP API). While one is queued and not yet started, further requests are folded
+     * into it; once it runs, the next request queues one more.
+     */
     void reload(String reason) {
-        if (!stopping) {
-            events.add("RELOAD:" + reason);
+        if (!stopping && reloadQueued.compareAndSet(false, true)) {
+            events.add(SignalEvent.reload(reason));
         }
     }
 
@@ -101,18 +109,20 @@ final class Signals {
         return stopping;
     }
 
-    /** Waits for the next event: {@code STOP:<why>} or {@code RELOAD:<why>}; null when interrupted. */
-    String next() {
+    /**
+     * Waits for the next event; null when interrupted. Taking a reload clears the queued mark just before the reload
+     * runs, so a request arriving during it queues one more.
+     */
+    SignalEvent next() {
         try {
-            return events.take();
+            SignalEvent event = events.take();
+            if (event.kind() == SignalEvent.Kind.RELOAD) {
+                reloadQueued.set(false);
+            }
+            return event;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    /** The next event if one comes within {@code millis}, else null. */
-    String poll(long millis) throws InterruptedException {
-        return events.poll(millis, TimeUnit.MILLISECONDS);
     }
 }

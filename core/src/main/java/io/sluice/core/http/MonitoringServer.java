@@ -75,10 +75,6 @@ public final class MonitoringServer implements AutoCloseable {
                     return json("{\"hot_reload_count\":" + reload.count()
                             + (last == null ? "" : ",\"last_reload\":" + last) + "}");
                 }
-                if (!reload.enabled()) {
-                    return NioHttpServer.Response.of(400, "application/json",
-                            "{\"reload\":\"not enabled\",\"status\":-1}");
-                }
                 ReloadApi.Outcome outcome = reload.reload(r.query() != null && r.query().contains("wait=true"));
                 return NioHttpServer.Response.of(outcome.status(), "application/json", outcome.body());
             }));

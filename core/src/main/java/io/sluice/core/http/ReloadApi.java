@@ -3,12 +3,10 @@ package io.sluice.core.http;
 /** What {@code /api/v2/reload} asks of the process: implemented by the reload controller. */
 public interface ReloadApi {
 
-    /** Whether hot reload is on ({@code Hot_Reload} or {@code -Y}). */
-    boolean enabled();
-
     /**
-     * Reloads the configuration. With {@code wait}, returns when the reload is done or failed; without, once it is
-     * under way (a reload already running absorbs this request as one more reload afterwards).
+     * Reloads the configuration: 400 {@code {"reload":"not enabled","status":-1}} when hot reload is off
+     * ({@code Hot_Reload} or {@code -Y}). With {@code wait}, returns when the reload is done or failed; without, once
+     * it is under way (requests that come while one waits to run are folded into it).
      */
     Outcome reload(boolean wait);
 
