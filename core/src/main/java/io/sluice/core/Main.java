@@ -10,7 +10,6 @@ import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.engine.Engine;
 import io.sluice.core.engine.EngineStartException;
-import io.sluice.core.http.HealthCheck;
 import io.sluice.core.http.MonitoringServer;
 import io.sluice.core.log.LogConfigurator;
 import io.sluice.core.plugin.ApiVersion;
@@ -129,10 +128,8 @@ public final class Main {
         MonitoringServer monitoring = null;
         if (config.service().httpServer()) {
             try {
-                var health = config.service().health();
                 monitoring = MonitoringServer.start(config.service().httpListen(), config.service().httpPort(),
-                        engine::metrics, Versions.CORE, new HealthCheck(health.enabled(), health.errorsCount(),
-                                health.retryFailureCount(), health.periodSeconds()),
+                        engine::metrics, Versions.CORE, config.service().health(),
                         config.service().storage().metrics() ? engine::storage : null, reloads);
                 LoggerFactory.getLogger("http_server").info("listening on {}:{}", config.service().httpListen(),
                         monitoring.port());

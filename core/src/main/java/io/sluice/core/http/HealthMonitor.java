@@ -1,5 +1,6 @@
 package io.sluice.core.http;
 
+import io.sluice.core.config.HealthSettings;
 import io.sluice.core.engine.InstanceSnapshot;
 import io.sluice.core.engine.MetricsSnapshot;
 import java.util.ArrayDeque;
@@ -13,13 +14,13 @@ import java.util.ArrayDeque;
 final class HealthMonitor {
 
     /** What {@code /api/v2/health} shows. */
-    record State(boolean healthy, long errors, long retriesFailed, HealthCheck settings) {
+    record State(boolean healthy, long errors, long retriesFailed, HealthSettings settings) {
     }
 
-    private final HealthCheck settings;
+    private final HealthSettings settings;
     private final ArrayDeque<long[]> samples = new ArrayDeque<>();
 
-    HealthMonitor(HealthCheck settings) {
+    HealthMonitor(HealthSettings settings) {
         this.settings = settings;
     }
 

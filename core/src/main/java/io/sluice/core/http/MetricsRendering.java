@@ -1,5 +1,6 @@
 package io.sluice.core.http;
 
+import io.sluice.core.config.HealthSettings;
 import io.sluice.core.engine.InstanceSnapshot;
 import io.sluice.core.engine.MetricsSnapshot;
 import java.math.BigDecimal;
@@ -288,7 +289,7 @@ final class MetricsRendering {
 
     /** {@code /api/v2/health}'s JSON. */
     static String healthJson(HealthMonitor.State state) {
-        HealthCheck s = state.settings();
+        HealthSettings s = state.settings();
         return "{\"status\":\"" + (state.healthy() ? "ok" : "error") + "\",\"errors\":" + state.errors()
                 + ",\"retries_failed\":" + state.retriesFailed() + ",\"error_limit\":" + s.errorsCount()
                 + ",\"retry_failure_limit\":" + s.retryFailureCount() + ",\"period_limit\":" + s.periodSeconds()

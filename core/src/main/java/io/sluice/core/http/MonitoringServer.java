@@ -1,5 +1,6 @@
 package io.sluice.core.http;
 
+import io.sluice.core.config.HealthSettings;
 import io.sluice.core.engine.MetricsSnapshot;
 import io.sluice.core.engine.StorageSnapshot;
 import io.sluice.core.log.SuppressingLog;
@@ -47,7 +48,7 @@ public final class MonitoringServer implements AutoCloseable {
     private final long startEpochSeconds = System.currentTimeMillis() / 1000;
 
     private MonitoringServer(String listen, int port, Supplier<MetricsSnapshot> metrics, String version,
-                             HealthCheck healthCheck, SampleClock clock, ServerLimits limits,
+                             HealthSettings healthCheck, SampleClock clock, ServerLimits limits,
                              Supplier<StorageSnapshot> storage, ReloadApi reload) throws IOException {
         this.metrics = metrics;
         this.version = version;
@@ -116,10 +117,10 @@ public final class MonitoringServer implements AutoCloseable {
         server.start();
     }
 
-    /** {@link #start(String, int, Supplier, String, HealthCheck)} with the health check off. */
+    /** {@link #start(String, int, Supplier, String, HealthSettings)} with the health check off. */
     public static MonitoringServer start(String listen, int port, Supplier<MetricsSnapshot> metrics, String version)
             throws IOException {
-        return start(listen, port, metrics, version, HealthCheck.DISABLED);
+        return start(listen, port, metrics, version, HealthSettings.defaults());
     }
 
     /**
@@ -131,16 +132,16 @@ public final class MonitoringServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound (a start failure, as in Fluent Bit 5.1)
      */
     public static MonitoringServer start(String listen, int port, Supplier<MetricsSnapshot> metrics, String version,
-                                         HealthCheck healthCheck) throws IOException {
+                                         HealthSettings healthCheck) throws IOException {
         return start(listen, port, metrics, version, healthCheck, SampleClock.EVERY_SECOND, ServerLimits.DEFAULTS);
     }
 
     /**
-     * As {@link #start(String, int, Supplier, String, HealthCheck)}, with {@code /api/v1/storage} and the storage
+     * As {@link #start(String, int, Supplier, String, HealthSettings)}, with {@code /api/v1/storage} and the storage
      * gauges when {@code storage} is not null, and {@code /api/v2/reload} when {@code reload} is not null.
      */
     public static MonitoringServer start(String listen, int port, Supplier<MetricsSnapshot> metrics, String version,
-                                         HealthCheck healthCheck, Supplier<StorageSnapshot> storage,
+                                         HealthSettings healthCheck, Supplier<StorageSnapshot> storage,
                                          ReloadApi reload) throws IOException {
         return new MonitoringServer(listen, port, metrics, version, healthCheck, SampleClock.EVERY_SECOND,
                 ServerLimits.DEFAULTS, storage, reload);
@@ -148,7 +149,8 @@ public final class MonitoringServer implements AutoCloseable {
 
     /** For tests: a health clock stepped by hand, other limits. */
     static MonitoringServer start(String listen, int port, Supplier<MetricsSnapshot> metrics, String version,
-                                  HealthCheck healthCheck, SampleClock clock, ServerLimits limits) throws IOException {
+                                  HealthSettings healthCheck, SampleClock clock, ServerLimits limits)
+            throws IOException {
         return new MonitoringServer(listen, port, metrics, version, healthCheck, clock, limits, null, null);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.sluice.core.config.HealthSettings;
 import io.sluice.core.engine.InstanceSnapshot;
 import io.sluice.core.engine.MetricsSnapshot;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class HealthCheckTest {
         }
     }
 
-    private void start(HealthCheck healthCheck) throws Exception {
+    private void start(HealthSettings healthCheck) throws Exception {
         outputs(0, 0, 0, 0);
         server = MonitoringServer.start("127.0.0.1", 0, snapshot::get, "0.1.0", healthCheck, clock,
                 ServerLimits.DEFAULTS);
@@ -106,7 +107,7 @@ class HealthCheckTest {
 
     @Test
     void moreErrorsThanTheLimitWithinThePeriodIsUnhealthyUntilTheyLeaveTheWindow() throws Exception {
-        start(new HealthCheck(true, 2, 1, 3));
+        start(new HealthSettings(true, 2, 1, 3));
         assertHealthy(0, 0); // no sample yet
         clock.tick();
         assertHealthy(0, 0);
@@ -124,7 +125,7 @@ class HealthCheckTest {
 
     @Test
     void moreRetryFailuresThanTheLimitIsUnhealthy() throws Exception {
-        start(new HealthCheck(true, 2, 1, 3));
+        start(new HealthSettings(true, 2, 1, 3));
         clock.tick();
         outputs(0, 1, 0, 0);
         clock.tick();
@@ -139,7 +140,7 @@ class HealthCheckTest {
 
     @Test
     void aPeriodOfOneSampleIsAlwaysHealthy() throws Exception {
-        start(new HealthCheck(true, 0, 0, 1));
+        start(new HealthSettings(true, 0, 0, 1));
         clock.tick();
         outputs(100, 100, 0, 0);
         clock.tick();
@@ -148,7 +149,7 @@ class HealthCheckTest {
 
     @Test
     void withTheHealthCheckOffV1Is404AndV2SaysOkWithTheConfiguredLimits() throws Exception {
-        start(new HealthCheck(false, 2, 1, 3));
+        start(new HealthSettings(false, 2, 1, 3));
         assertThat(clock.started()).isFalse();
         assertThat(v1()).startsWith("HTTP/1.1 404 ");
         outputs(50, 50, 50, 50);
@@ -160,7 +161,7 @@ class HealthCheckTest {
 
     @Test
     void closeStopsTheSampler() throws Exception {
-        start(new HealthCheck(true, 2, 1, 3));
+        start(new HealthSettings(true, 2, 1, 3));
         assertThat(clock.started()).isTrue();
         server.close();
         assertThat(clock.started()).isFalse();
@@ -168,7 +169,7 @@ class HealthCheckTest {
 
     @Test
     void aPeriodBelowOneIsRejected() {
-        assertThatThrownBy(() -> new HealthCheck(true, 5, 5, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new HealthSettings(true, 5, 5, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("HC_Period");
     }
 

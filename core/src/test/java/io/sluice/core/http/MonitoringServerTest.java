@@ -2,6 +2,7 @@ package io.sluice.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.core.config.HealthSettings;
 import io.sluice.core.engine.InstanceSnapshot;
 import io.sluice.core.engine.MetricsSnapshot;
 import java.net.URI;
@@ -141,7 +142,7 @@ class MonitoringServerTest {
                         0, 3, 1, 2, 1, 2048)), 9000, 1, 0, 0, Map.of("websocket.1", 40L), Map.of(), true,
                 Map.of("websocket.1", 62.5));
         server = MonitoringServer.start("127.0.0.1", 0, () -> new MetricsSnapshot(List.of(), List.of(),
-                List.of()), "0.1.0", HealthCheck.DISABLED, () -> storage, null);
+                List.of()), "0.1.0", HealthSettings.defaults(), () -> storage, null);
 
         assertThat(get("/api/v1/storage").body()).contains("\"tcp.0\"", "\"corrupt_chunks\":1");
         for (String path : List.of("/api/v1/metrics/prometheus", "/api/v2/metrics/prometheus")) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.sluice.core.config.HealthSettings;
 import io.sluice.core.engine.InstanceSnapshot;
 import io.sluice.core.engine.MetricsSnapshot;
 import java.io.IOException;
@@ -63,7 +64,7 @@ class SlowClientTest {
     }
 
     private void start(ServerLimits limits, Supplier<MetricsSnapshot> metrics) throws IOException {
-        server = MonitoringServer.start("127.0.0.1", 0, metrics, "0.1.0", HealthCheck.DISABLED, r -> () -> { },
+        server = MonitoringServer.start("127.0.0.1", 0, metrics, "0.1.0", HealthSettings.defaults(), r -> () -> { },
                 limits);
     }
 
