@@ -7,8 +7,8 @@ import io.sluice.core.config.OutputDefinition;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.config.StorageType;
 import io.sluice.core.engine.HeapBudget;
+import io.sluice.core.engine.RouteRule;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,8 @@ final class StartupChecks {
             if (!input.routable() || config.outputs().isEmpty()) {
                 continue;
             }
-            boolean routed = config.outputs().stream().anyMatch(o -> matches(o, input.tag()));
+            boolean routed = config.outputs().stream().anyMatch(o -> new RouteRule(o.match(), o.matchRegex())
+                    .matches(input.tag()));
             if (!routed && config.filters().isEmpty()) {
                 LOG.warn("input {} (tag '{}') matches no output: its records will be discarded (counted); outputs "
                         + "match {}", input.instanceName(), input.tag(), patterns(config.outputs()));
@@ -84,25 +85,6 @@ final class StartupChecks {
                         mb(maxHeap), mb(used));
             }
         }
-    }
-
-    private static boolean matches(OutputDefinition output, String tag) {
-        if (output.match() == null && output.matchRegex() == null) {
-            return false;
-        }
-        if (output.matchRegex() != null) {
-            Matcher m = output.matchRegex().matcher(tag);
-            if (m.lookingAt() && m.end() > 0) {
-                return true;
-            }
-        }
-        return output.match() != null && glob(output.match(), tag);
-    }
-
-    private static boolean glob(String pattern, String tag) {
-        String regex = java.util.Arrays.stream(pattern.split("\\*", -1)).map(java.util.regex.Pattern::quote)
-                .collect(Collectors.joining(".*"));
-        return tag.matches(regex);
     }
 
     private static String patterns(List<OutputDefinition> outputs) {

@@ -62,4 +62,23 @@ class StartupChecksTest {
         assertThat(e.userMessage()).isEqualTo("[config] error in " + file
                 + ": the pipeline has no output: nothing would be delivered");
     }
+
+    @Test
+    void anInputIsRoutedByTheEnginesOwnRuleAGlobOrAMatchRegexPrefix() throws Exception {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("config");
+        log.addAppender(appender);
+        try {
+            StartupChecks.check(load("[INPUT]\n  Name cpu\n  Tag app.one\n[INPUT]\n  Name cpu\n  Tag db.two\n"
+                    + "[INPUT]\n  Name cpu\n  Tag web\n[OUTPUT]\n  Name stdout\n  Match app.*\n"
+                    + "[OUTPUT]\n  Name stdout\n  Match_Regex ^db\n"), false, 1L << 30, file);
+        } finally {
+            log.detachAppender(appender);
+        }
+
+        assertThat(appender.list).map(e -> e.getFormattedMessage()).filteredOn(m -> m.contains("matches no output"))
+                .singleElement().asString().contains("tag 'web'");
+    }
 }

@@ -7,14 +7,15 @@ import java.util.regex.Pattern;
  * Whether a tag goes to one output: its {@code Match} glob (anchored, case-sensitive, {@code *} the only
  * metacharacter) or its {@code Match_Regex} (a non-empty prefix match), either one being enough.
  */
-final class RouteRule {
+public final class RouteRule {
 
     private static final RouteRule NONE = new RouteRule(null, null);
 
     private final String glob;
     private final Pattern regex;
 
-    RouteRule(String glob, Pattern regex) {
+    /** A rule from an output's {@code Match} and {@code Match_Regex}, either may be null (both: matches nothing). */
+    public RouteRule(String glob, Pattern regex) {
         this.glob = glob;
         this.regex = regex;
     }
@@ -24,7 +25,8 @@ final class RouteRule {
         return NONE;
     }
 
-    boolean matches(String tag) {
+    /** Whether {@code tag} goes to the output. */
+    public boolean matches(String tag) {
         if (regex != null) {
             Matcher m = regex.matcher(tag);
             if (m.lookingAt() && m.end() > 0) {
