@@ -99,15 +99,16 @@ public final class HelpPrinter {
             case FILTER -> CommonKeys.FILTER;
             case OUTPUT -> {
                 List<Property<?>> specs = new ArrayList<>();
-                int workers;
+                String workers;
                 try {
-                    workers = plugin.call(() -> ((OutputPlugin) plugin.factory()).defaultWorkers());
+                    @SuppressWarnings("unchecked")
+                    LoadedPlugin<OutputPlugin> output = (LoadedPlugin<OutputPlugin>) plugin;
+                    workers = Integer.toString(CommonKeys.defaultWorkers(output));
                 } catch (PluginFailure e) {
-                    workers = 1;
+                    workers = "(" + plugin.name() + " failed to say: " + e.getMessage() + ")";
                 }
                 for (Property<?> spec : CommonKeys.OUTPUT) {
-                    specs.add(spec == CommonKeys.WORKERS ? CommonKeys.WORKERS.withDefault(
-                            Integer.toString(Math.max(1, workers))) : spec);
+                    specs.add(spec == CommonKeys.WORKERS ? CommonKeys.WORKERS.withDefault(workers) : spec);
                 }
                 yield specs;
             }

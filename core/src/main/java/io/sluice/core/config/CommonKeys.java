@@ -1,6 +1,9 @@
 package io.sluice.core.config;
 
+import io.sluice.api.OutputPlugin;
 import io.sluice.api.config.Property;
+import io.sluice.core.plugin.LoadedPlugin;
+import io.sluice.core.plugin.PluginFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -65,5 +68,16 @@ public final class CommonKeys {
             WORKERS, STORAGE_TOTAL_LIMIT_SIZE, STORAGE_OVERFLOW_ACTION);
 
     private CommonKeys() {
+    }
+
+    /**
+     * An output plugin's default {@code Workers}: what its {@code defaultWorkers()} says, kept within 1 and
+     * {@link #MAX_WORKERS}; both the configuration and {@code -h} use it.
+     *
+     * @throws PluginFailure when the plugin's method throws
+     */
+    public static int defaultWorkers(LoadedPlugin<OutputPlugin> plugin) throws PluginFailure {
+        int n = plugin.call(() -> plugin.factory().defaultWorkers());
+        return Math.max(1, Math.min(MAX_WORKERS, n));
     }
 }

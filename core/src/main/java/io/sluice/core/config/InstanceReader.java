@@ -104,8 +104,7 @@ final class InstanceReader {
 
     private static int defaultWorkers(LoadedPlugin<OutputPlugin> plugin) throws ConfigException {
         try {
-            int n = plugin.call(() -> plugin.factory().defaultWorkers());
-            return Math.max(1, Math.min(CommonKeys.MAX_WORKERS, n));
+            return CommonKeys.defaultWorkers(plugin);
         } catch (PluginFailure e) {
             throw new ConfigException(new Origin(plugin.origin(), 0), "workers", plugin.name() + ": " + e.getMessage());
         }

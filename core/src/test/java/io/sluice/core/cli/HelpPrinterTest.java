@@ -64,6 +64,15 @@ class HelpPrinterTest {
     }
 
     @Test
+    void outputGlobalOptionsShowTheWorkersTheConfigurationWouldUseAtMost64() throws Exception {
+        pluginHelp("-o", "wide", "-h");
+
+        List<String> lines = lines();
+        int workers = lines.indexOf(lines.stream().filter(l -> l.startsWith("workers ")).findFirst().orElseThrow());
+        assertThat(lines.get(workers + 1).trim()).startsWith("> default: 64, ");
+    }
+
+    @Test
     void inputHelpHasNoNetworkingGroupWhenThePluginDeclaresNone() throws Exception {
         pluginHelp("-i", "tcp", "-h");
 

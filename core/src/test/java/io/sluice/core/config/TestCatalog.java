@@ -35,6 +35,7 @@ public final class TestCatalog implements PluginCatalog {
             loaded(new FakeOutput("stdout", "Prints events to STDOUT", 1, List.of(
                     Property.choice("format", "Output format", "msgpack", "json", "json_lines").withDefault("msgpack"),
                     Property.string("json_date_key", "Date key").withDefault("date")))),
+            loaded(new FakeOutput("wide", "Asks for more workers than sluice allows", 100, List.of())),
             loaded(new FakeOutput("websocket", "Websocket", 0, List.of(
                     Property.string("host", "Host to connect to").withDefault("127.0.0.1"),
                     Property.integer("port", "Port to connect to").withDefault("80").range(1, 65535),
