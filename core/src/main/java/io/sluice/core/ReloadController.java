@@ -9,6 +9,7 @@ import io.sluice.core.config.ServiceSettings;
 import io.sluice.core.engine.Engine;
 import io.sluice.core.engine.EngineStartException;
 import io.sluice.core.engine.ReloadReport;
+import io.sluice.core.http.JsonText;
 import io.sluice.core.http.ReloadApi;
 import io.sluice.core.log.LogConfigurator;
 import io.sluice.core.plugin.PluginRegistry;
@@ -78,8 +79,8 @@ final class ReloadController implements ReloadApi {
             Thread.currentThread().interrupt();
             return new Outcome(503, "{\"reload\":\"interrupted\",\"status\":-3}");
         } catch (ExecutionException | TimeoutException e) {
-            return new Outcome(500, "{\"reload\":\"failed\",\"status\":-2,\"error\":\"" + json(String.valueOf(e))
-                    + "\"}");
+            return new Outcome(500, "{\"reload\":\"failed\",\"status\":-2,\"error\":\""
+                    + JsonText.escape(String.valueOf(e)) + "\"}");
         }
     }
 
@@ -153,8 +154,8 @@ final class ReloadController implements ReloadApi {
     private Outcome failed(String error, String what) {
         LOG.error("{}: {}; the running pipeline is unchanged", what, error);
         last = "{\"status\":\"failed\",\"time\":" + System.currentTimeMillis() / 1000 + ",\"error\":\""
-                + json(error) + "\"}";
-        return new Outcome(422, "{\"reload\":\"failed\",\"status\":-2,\"error\":\"" + json(firstLine(error))
+                + JsonText.escape(error) + "\"}";
+        return new Outcome(422, "{\"reload\":\"failed\",\"status\":-2,\"error\":\"" + JsonText.escape(firstLine(error))
                 + "\"}");
     }
 
@@ -195,19 +196,5 @@ final class ReloadController implements ReloadApi {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    private static String json(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -44,33 +44,18 @@ final class MetricsRendering {
             if (i > 0) {
                 sb.append(',');
             }
-            string(sb, s.name()).append(":{");
+            JsonText.quote(sb, s.name()).append(":{");
             boolean first = true;
             for (Map.Entry<String, Long> c : s.counters().entrySet()) {
                 if (!first) {
                     sb.append(',');
                 }
                 first = false;
-                string(sb, c.getKey()).append(':').append(c.getValue());
+                JsonText.quote(sb, c.getKey()).append(':').append(c.getValue());
             }
             sb.append('}');
         }
         sb.append('}');
-    }
-
-    private static StringBuilder string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"');
     }
 
     /**

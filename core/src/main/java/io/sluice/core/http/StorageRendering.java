@@ -37,7 +37,7 @@ final class StorageRendering {
                 sb.append(',');
             }
             first = false;
-            sb.append('"').append(escape(in.name())).append("\":{\"status\":{\"overlimit\":").append(in.overlimit())
+            JsonText.quote(sb, in.name()).append(":{\"status\":{\"overlimit\":").append(in.overlimit())
                     .append(",\"mem_size\":\"").append(human(in.memSize())).append("\",\"mem_limit\":\"")
                     .append(human(in.memLimit())).append("\"},\"chunks\":{\"total\":").append(in.total())
                     .append(",\"up\":").append(in.up()).append(",\"down\":").append(in.down()).append(",\"busy\":")
@@ -150,6 +150,7 @@ final class StorageRendering {
         return String.format(Locale.ROOT, "%.1f%s", v, units[u]);
     }
 
+    /** A Prometheus label value: {@code \} and {@code "} escaped (JSON bodies use {@link JsonText}). */
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
