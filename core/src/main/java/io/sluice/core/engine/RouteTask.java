@@ -108,6 +108,6 @@ final class RouteTask {
 
     @Override
     public String toString() {
-        return "input=" + chunk.input().name() + " > output=" + output.name();
+        return "input=" + chunk.inputName() + " > output=" + output.name();
     }
 }
