@@ -189,9 +189,7 @@ final class BacklogReader {
             }
             default -> { }
         }
-        if (!chunk.damage().none()) {
-            repair(stream, chunk);
-        }
+        long cut = chunk.damage().none() ? 0 : repair(stream, chunk);
         if (chunk.records() == 0) {
             delete(file, "holds no records");
             return;
@@ -217,8 +215,11 @@ final class BacklogReader {
             return;
         }
         waitForRoom(chunk.eventsLength());
-        StoredChunk stored = new StoredChunk(file, stream, ChunkWriter.resume(chunk, disk.settings().sync()),
-                chunk.fileLength());
+        ChunkWriter writer = ChunkWriter.resume(chunk, disk.settings().sync());
+        // from now on the file counts as its writer's size, which its done marks grow and its delete takes off (a
+        // torn tail the repair could not cut is cut by the first mark, or goes with the file)
+        disk.found(writer.size() - (chunk.fileLength() - cut));
+        StoredChunk stored = new StoredChunk(file, stream, writer, chunk.fileLength());
         Chunk replay = Chunk.fromBacklog(router.nextSeq(), stream, chunk.tag(), routes, chunk.events(),
                 chunk.eventsLength(), (int) chunk.records(), stored);
         metrics.engine("records").add(chunk.records());
@@ -232,7 +233,8 @@ final class BacklogReader {
         }
     }
 
-    private void repair(String stream, LoadedChunk chunk) {
+    /** Cuts a damaged file back to its last valid frame; returns the bytes cut (0 when it could not be cut). */
+    private long repair(String stream, LoadedChunk chunk) {
         try {
             if (chunk.damage().corruptFrames() > 0) {
                 Path copy = disk.root().resolve(Quarantine.FOLDER).resolve(stream);
@@ -241,12 +243,15 @@ final class BacklogReader {
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             long cut = ChunkRepair.cutToValidLength(chunk, disk.settings().sync());
+            disk.found(-cut);
             LOG.warn("backlog: {} was damaged ({}); {} records recovered, {} bytes cut{}", chunk.file(),
                     chunk.damage().describe(), chunk.records(), cut, chunk.damage().corruptFrames() > 0
                             ? ", a copy of the damaged file kept in " + Quarantine.FOLDER + "/" + stream : "");
+            return cut;
         } catch (IOException e) {
             LOG.warn("backlog: {} was damaged ({}); {} records recovered; the file could not be repaired: {}",
                     chunk.file(), chunk.damage().describe(), chunk.records(), e.toString());
+            return 0;
         }
     }
 

@@ -117,8 +117,10 @@ final class DiskStore {
     void markDone(StoredChunk chunk, String output) {
         ChunkWriter writer = chunk.writer();
         io.execute(() -> {
+            long before = writer.size();
             try {
                 writer.markDone(output);
+                diskBytes.addAndGet(writer.size() - before);
             } catch (IOException e) {
                 LOG.warn("cannot record in {} that output {} is done with it: {} (a restart may send it again)",
                         chunk.path(), output, e.toString());
@@ -126,12 +128,15 @@ final class DiskStore {
         });
     }
 
-    /** Deletes a chunk's file once every route is done with it. */
+    /**
+     * Deletes a chunk's file once every route is done with it. The bytes counted for it are its writer's size: what
+     * creating, appending and marking it added (a failed write's bytes that could not be cut off were never counted).
+     */
     void delete(StoredChunk chunk) {
         ChunkWriter writer = chunk.writer();
         io.execute(() -> {
             try {
-                long size = Files.exists(chunk.path()) ? Files.size(chunk.path()) : 0;
+                long size = writer.size();
                 writer.delete();
                 diskBytes.addAndGet(-size);
             } catch (IOException e) {

@@ -62,6 +62,24 @@ class DurableBufferTest {
     }
 
     @Test
+    void theDiskBytesGaugeReturnsToZeroOnceChunksForTwoOutputsAreMarkedDoneAndDeleted() throws Exception {
+        TestPipeline p = pipeline();
+        TestInput in = p.storedInput("in.0", "app");
+        TestOutput first = p.output("first.0", "*");
+        TestOutput second = p.output("second.1", "*");
+        engine = p.start();
+
+        in.emit(5);
+        in.emit(3);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.delivered().size() == 8
+                && second.delivered().size() == 8);
+        // the first output's done mark grows the file; the delete after the second takes off what was counted
+        await().atMost(Duration.ofSeconds(5)).until(() -> chunkFiles().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.storage().diskBytes()).isZero());
+    }
+
+    @Test
     void whatAnUnreachableOutputMissedIsKeptAtShutdownAndDeliveredByTheNextStart() throws Exception {
         TestPipeline first = pipeline();
         TestInput in = first.storedInput("in.0", "app");
@@ -148,6 +166,8 @@ class DurableBufferTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> b2.delivered().size() == 3);
         assertThat(a2.delivered()).isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> chunkFiles().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.storage().diskBytes()).isZero());
     }
 
     @Test
@@ -176,6 +196,9 @@ class DurableBufferTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> out.delivered().size() == 5);
         assertThat(sizesAtFlush).containsOnly(valid);
         assertThat(log.containing("bytes cut")).isNotEmpty();
+        // the bytes cut leave the gauge with the tail, the rest with the file
+        await().atMost(Duration.ofSeconds(5)).until(() -> chunkFiles().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.storage().diskBytes()).isZero());
     }
 
     @Test
