@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * compact {@link BacklogIndex}, then read oldest first, each validated as it is read, keeping the backlog bytes in
  * memory or in flight within {@code storage.backlog.mem_limit} (lowered to what the heap has room for). A torn tail
  * is cut off and what came before it delivered; an unreadable file is moved to the quarantine folder (never a reason
- * to stop); a chunk is routed by its tag to the outputs of the current configuration, minus those its done marks
- * name; one that matches no output stays on disk, counted.
+ * to stop); one that is not read (too large, or written by a newer sluice) stays where it is; a chunk is routed by
+ * its tag to the outputs of the current configuration, minus those its done marks name; one that matches no output
+ * stays on disk, counted.
  */
 final class BacklogReader {
 
@@ -187,7 +188,12 @@ final class BacklogReader {
                 quarantine(stream, file, "unreadable: " + chunk.describe() + "; 0 records saved");
                 return;
             }
-            default -> { }
+            case OK, DAMAGED -> { }
+            default -> {
+                // TOO_LARGE, or a status added later: the file was not read, so its 0 records say nothing about it
+                LOG.warn("backlog: {} was not read ({}); it stays on disk", file, chunk.describe());
+                return;
+            }
         }
         long cut = chunk.damage().none() ? 0 : repair(stream, chunk);
         if (chunk.records() == 0) {
