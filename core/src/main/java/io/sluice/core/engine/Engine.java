@@ -475,21 +475,18 @@ public final class Engine {
     }
 
     private StorageSnapshot storageNow() {
-        java.util.Map<String, List<Chunk>> byInput = new java.util.LinkedHashMap<>();
+        // a chunk has one task per route: a set per input counts it once without a scan per task
+        java.util.Map<String, java.util.Set<Chunk>> byInput = new java.util.LinkedHashMap<>();
         java.util.Set<Chunk> busy = new java.util.HashSet<>();
         for (RouteTask task : router.unfinished()) {
-            byInput.computeIfAbsent(task.chunk().inputName(), k -> new ArrayList<>());
-            List<Chunk> list = byInput.get(task.chunk().inputName());
-            if (!list.contains(task.chunk())) {
-                list.add(task.chunk());
-            }
+            byInput.computeIfAbsent(task.chunk().inputName(), k -> new java.util.LinkedHashSet<>()).add(task.chunk());
             if (task.isFlushing()) {
                 busy.add(task.chunk());
             }
         }
         List<StorageSnapshot.InputStorage> rows = new ArrayList<>();
         for (InputLane lane : inputs) {
-            List<Chunk> sealed = byInput.getOrDefault(lane.name(), List.of());
+            java.util.Collection<Chunk> sealed = byInput.getOrDefault(lane.name(), java.util.Set.of());
             int open = lane.openChunks();
             rows.add(row(lane.name(), lane.definition().storageType().label(), lane.memBufLimit(), lane.buffered(),
                     sealed, open, busy));
@@ -512,7 +509,8 @@ public final class Engine {
     }
 
     private static StorageSnapshot.InputStorage row(String name, String type, long limit, long buffered,
-                                                    List<Chunk> sealed, int open, java.util.Set<Chunk> busy) {
+                                                    java.util.Collection<Chunk> sealed, int open,
+                                                    java.util.Set<Chunk> busy) {
         int up = open;
         int down = 0;
         int busyCount = 0;
