@@ -39,6 +39,9 @@ final class Evictions {
             }
             return;
         }
+        if (output.diskBytes() <= limit) {
+            return; // the usual case: no copy of the queue
+        }
         for (RouteTask task : output.diskTasksOldestFirst()) {
             if (output.diskBytes() <= limit) {
                 return;
