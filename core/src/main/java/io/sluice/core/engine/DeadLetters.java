@@ -65,16 +65,16 @@ final class DeadLetters {
     }
 
     /**
-     * Writes a chunk's events ({@code bytes}) for {@code output}; returns the file, or {@code null} when off or when
-     * writing failed. Disk I/O: never on the engine thread.
+     * Writes a chunk's events ({@code data[offset, offset+length)}) for {@code output}; returns the file, or
+     * {@code null} when off or when writing failed. Disk I/O: never on the engine thread.
      */
-    Path write(String output, String tag, long seq, String id, byte[] bytes) {
+    Path write(String output, String tag, long seq, String id, byte[] data, int offset, int length) {
         if (folder == null) {
             return null;
         }
-        if (!fits(bytes.length)) {
+        if (!fits(length)) {
             LOG.error("chunk '{}' ({} bytes) is not written to the dead-letter folder {}: it would pass "
-                    + "storage.rejected.limit of {} bytes", id, bytes.length, folder, limit);
+                    + "storage.rejected.limit of {} bytes", id, length, folder, limit);
             return null;
         }
         Path dir = folder.resolve(safe(output));
@@ -82,9 +82,9 @@ final class DeadLetters {
         try {
             Files.createDirectories(dir);
             try (var out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                out.write(bytes);
+                out.write(data, offset, length);
             }
-            used += bytes.length;
+            used += length;
             return file;
         } catch (IOException e) {
             LOG.error("cannot write rejected chunk '{}' to {}: {}", id, file, e.toString());

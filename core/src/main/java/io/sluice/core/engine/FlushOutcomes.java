@@ -131,14 +131,20 @@ final class FlushOutcomes {
             byte[] copy = chunk.array() == null ? null : Arrays.copyOf(chunk.array(), chunk.size());
             String output = task.output().name();
             io.execute(() -> {
-                byte[] bytes = copy;
-                if (bytes == null) {
+                java.nio.file.Path file = null;
+                if (copy != null) {
+                    file = deadLetters.write(output, chunk.tag(), chunk.seq(), chunk.id(), copy, 0, copy.length);
+                } else {
                     var back = StoredChunks.readBack(chunk);
-                    bytes = back == null ? null : Arrays.copyOfRange(back.data(), back.offset(),
-                            back.offset() + back.length());
+                    if (back != null) {
+                        try {
+                            file = deadLetters.write(output, chunk.tag(), chunk.seq(), chunk.id(), back.data(),
+                                    back.offset(), back.length());
+                        } finally {
+                            chunk.returnReadBuffer(back.data());
+                        }
+                    }
                 }
-                var file = bytes == null ? null : deadLetters.write(output, chunk.tag(), chunk.seq(), chunk.id(),
-                        bytes);
                 if (file != null) {
                     LOG.warn("chunk '{}' for output={} rejected ({}): {} records written to {}", chunk.id(), output,
                             why, chunk.records(), file);
