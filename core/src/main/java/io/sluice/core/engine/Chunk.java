@@ -3,7 +3,6 @@ package io.sluice.core.engine;
 import io.sluice.api.EventChunk;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,7 +27,6 @@ final class Chunk {
     private final String tag;
     private List<OutputLane> routes;
     private final AtomicInteger openRoutes = new AtomicInteger();
-    private final List<String> doneOutputs = new ArrayList<>();
     private byte[] data;
     /** Where the arrays its events are read back into come from, once it went down. */
     private volatile ChunkArrays arrays;
@@ -136,11 +134,6 @@ final class Chunk {
     /** Routes not finished yet. */
     int openRoutes() {
         return openRoutes.get();
-    }
-
-    /** The outputs this chunk was marked done for before (a backlog chunk's marks, or ours so far). */
-    List<String> doneOutputs() {
-        return doneOutputs;
     }
 
     /** The in-memory view, or {@code null} when the chunk is down. */

@@ -22,7 +22,6 @@ final class ChunkArrays {
     private final int[] maxIdle;
     private final ArrayDeque<byte[]>[] pools;
 
-    @SuppressWarnings("unchecked")
     ChunkArrays(long sealBytes, long maxIdleBytes) {
         int full = (int) Math.min(Integer.MAX_VALUE - 16, sealBytes + SLACK);
         int n = 0;

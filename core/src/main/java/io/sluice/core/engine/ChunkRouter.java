@@ -40,12 +40,12 @@ final class ChunkRouter {
         this.backpressure = backpressure;
     }
 
-    /** Wires the storage side: where files live and how many stored chunks may stay in memory at once. */
     /** {@code storage.max_chunks_up}: how many stored chunks may be in memory at once. */
     int upBudgetChunks() {
         return upBudgetChunks;
     }
 
+    /** Wires the storage side: where files live and how many stored chunks may stay in memory at once. */
     void storage(DiskStore store, RetryTimers retryTimers, Evictions evictor, long budgetBytes, int budgetChunks) {
         this.disk = store;
         this.timers = retryTimers;
@@ -237,13 +237,9 @@ final class ChunkRouter {
         return pending.get();
     }
 
-    /** Stored chunks in memory now, and their bytes. */
+    /** Stored chunks in memory now. */
     int upChunks() {
         return upChunks;
-    }
-
-    long upBytes() {
-        return upBytes;
     }
 
     private void release(Chunk chunk) {

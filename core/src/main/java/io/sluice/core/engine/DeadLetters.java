@@ -22,11 +22,6 @@ final class DeadLetters {
     private long used = -1;
     private boolean warnedNearLimit;
 
-    /** @param folder the rejected-chunk folder, or {@code null} when dead letters are off */
-    DeadLetters(Path folder) {
-        this(folder, 0);
-    }
-
     /**
      * @param folder the rejected-chunk folder, or {@code null} when dead letters are off
      * @param limit  {@code storage.rejected.limit}: bytes the folder may hold, 0 for no limit

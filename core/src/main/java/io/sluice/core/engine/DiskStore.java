@@ -83,7 +83,7 @@ final class DiskStore {
         }
         ChunkWriter writer = ChunkWriter.create(file, tag, settings.sync(), files);
         diskBytes.addAndGet(writer.size());
-        return new StoredChunk(file, instance, writer, writer.size());
+        return new StoredChunk(writer, writer.size());
     }
 
     /** Appends one batch to {@code chunk}'s file; returns when the bytes are written (forced, in full mode). */

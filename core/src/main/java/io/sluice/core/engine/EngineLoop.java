@@ -97,9 +97,4 @@ final class EngineLoop {
     void stopNow() {
         executor.shutdownNow();
     }
-
-    /** The executor, for the few parts that schedule on the engine thread themselves. */
-    ScheduledThreadPoolExecutor executor() {
-        return executor;
-    }
 }

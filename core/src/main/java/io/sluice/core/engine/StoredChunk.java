@@ -9,25 +9,17 @@ import java.nio.file.Path;
  */
 final class StoredChunk {
 
-    private final Path path;
-    private final String stream;
     private final ChunkWriter writer;
     private volatile long bytes;
 
-    StoredChunk(Path path, String stream, ChunkWriter writer, long bytes) {
-        this.path = path;
-        this.stream = stream;
+    StoredChunk(ChunkWriter writer, long bytes) {
         this.writer = writer;
         this.bytes = bytes;
     }
 
+    /** The file: its writer's. */
     Path path() {
-        return path;
-    }
-
-    /** The directory under {@code storage.path}: the instance name of the input that wrote it. */
-    String stream() {
-        return stream;
+        return writer.file();
     }
 
     ChunkWriter writer() {
