@@ -19,8 +19,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
- * Reads chunk headers: the tag and version, without the frames, so that a backlog of thousands of files is indexed
- * at start-up by reading a few hundred bytes of each.
+ * Chunk headers: the tag and version. {@link ChunkLoader} checks each file's header with {@code parse} before its
+ * frames; {@link #read} reads a header alone, a few hundred bytes of the file. Start-up reads no header to index the
+ * backlog: its files are listed and ordered by name, and each header is checked when its file is loaded.
  */
 public final class ChunkHeaders {
 

@@ -34,7 +34,8 @@
  * frame of unknown type whose checksum is valid).
  *
  * <h2>Reading back</h2>
- * {@link io.sluice.core.storage.ChunkHeaders} reads the header only (start-up indexing);
+ * The backlog left by a previous run is indexed by file name, without reading the files; each is then read whole.
+ * {@link io.sluice.core.storage.ChunkHeaders} checks a header (and can read one alone);
  * {@link io.sluice.core.storage.ChunkLoader} reads everything and never throws on bad bytes: an incomplete last frame
  * is a torn tail (the process died while writing it: it was never counted, nothing counted is lost); a frame whose
  * checksum fails is skipped when its length leads to a valid frame or the end of the file; otherwise its length is
