@@ -103,14 +103,7 @@ final class ChunkRouter {
                             : "");
         }
         for (OutputLane output : routes) {
-            RouteTask task = new RouteTask(chunk, output);
-            live.add(task);
-            pending.incrementAndGet();
-            pendingRecords.addAndGet(chunk.records());
-            if (stored != null) {
-                output.queuedOnDisk(task, stored.bytes());
-            }
-            output.submit(task);
+            queue(chunk, output);
         }
         if (stored != null) {
             for (OutputLane output : routes) {
@@ -161,19 +154,24 @@ final class ChunkRouter {
         }
         routes.addAll(added);
         chunk.routes(List.copyOf(routes));
-        StoredChunk stored = chunk.stored();
         for (OutputLane output : added) {
             chunk.addRoute();
-            RouteTask moved = new RouteTask(chunk, output);
-            live.add(moved);
-            pending.incrementAndGet();
-            pendingRecords.addAndGet(chunk.records());
-            if (stored != null) {
-                output.queuedOnDisk(moved, stored.bytes());
-            }
-            output.submit(moved);
+            queue(chunk, output);
         }
         finish(task);
+    }
+
+    /** A new task of {@code chunk} for {@code output}: counted as pending, and queued. */
+    private void queue(Chunk chunk, OutputLane output) {
+        RouteTask task = new RouteTask(chunk, output);
+        live.add(task);
+        pending.incrementAndGet();
+        pendingRecords.addAndGet(chunk.records());
+        StoredChunk stored = chunk.stored();
+        if (stored != null) {
+            output.queuedOnDisk(task, stored.bytes());
+        }
+        output.submit(task);
     }
 
     /**
