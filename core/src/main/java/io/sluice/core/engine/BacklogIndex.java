@@ -130,12 +130,13 @@ final class BacklogIndex {
             return otherNames.get(i);
         }
         int at = order[i - otherNames.size()];
-        return streams.get(streamOf[at]).resolve(String.format("%d.%09d-%d-%d.chunk", nanos[at] / 1_000_000_000L,
+        return streams.get(streamOf[at]).resolve(DiskStore.chunkName(nanos[at] / 1_000_000_000L,
                 nanos[at] % 1_000_000_000L, pids[at], seqs[at]));
     }
 
+    /** The name sluice would write for the numbers {@code m} matched: equal to the name only when it wrote it. */
     private static String sluiceName(Matcher m) {
-        return Long.parseLong(m.group(1)) + "." + m.group(2) + "-" + Long.parseLong(m.group(3)) + "-"
-                + Long.parseLong(m.group(4)) + ".chunk";
+        return DiskStore.chunkName(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4)));
     }
 }

@@ -75,8 +75,7 @@ final class DiskStore {
     /** A new chunk file of {@code instance} for {@code tag}; the caller appends to its writer. */
     StoredChunk create(String instance, String tag, long seq) throws IOException {
         java.time.Instant now = java.time.Instant.now();
-        Path file = stream(instance).resolve(String.format("%d.%09d-%d-%d.chunk", now.getEpochSecond(),
-                now.getNano(), pid, seq));
+        Path file = stream(instance).resolve(chunkName(now.getEpochSecond(), now.getNano(), pid, seq));
         java.util.Set<Path> listing = createdWhileListing;
         if (listing != null) {
             listing.add(file);
@@ -84,6 +83,17 @@ final class DiskStore {
         ChunkWriter writer = ChunkWriter.create(file, tag, settings.sync(), files);
         diskBytes.addAndGet(writer.size());
         return new StoredChunk(writer, writer.size());
+    }
+
+    /**
+     * The name of a chunk file: {@code <sec>.<nsec>-<pid>-<seq>.chunk}, the nanoseconds 9 digits, so names sort by
+     * creation time ({@link BacklogIndex} parses it back).
+     *
+     * @param nano 0 to 999,999,999
+     */
+    static String chunkName(long seconds, long nano, long pid, long seq) {
+        String n = Long.toString(nano);
+        return seconds + "." + "000000000".substring(n.length()) + n + "-" + pid + "-" + seq + ".chunk";
     }
 
     /** Appends one batch to {@code chunk}'s file; returns when the bytes are written (forced, in full mode). */
