@@ -51,7 +51,7 @@ public final class CommonKeys {
             "drop_oldest", "pause").withDefault("drop_oldest");
 
     public static final Property<String> ACTIVE = Property.string("active",
-            "false or 0 leaves the filter out").withDefault("true");
+            "off (false, no) or 0 leaves the filter out").withDefault("on");
     public static final Property<Duration> LOG_SUPPRESS_INTERVAL = Property.time("log_suppress_interval",
             "Accepted for compatibility: repeated lines of outside problems are always limited").withDefault("0");
 

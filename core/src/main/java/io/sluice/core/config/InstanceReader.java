@@ -68,7 +68,7 @@ final class InstanceReader {
         String instance = props.common(CommonKeys.ALIAS) != null ? props.common(CommonKeys.ALIAS)
                 : plugin.name() + "." + id;
         String active = props.common(CommonKeys.ACTIVE).trim().toLowerCase(Locale.ROOT);
-        if (active.equals("false") || active.equals("0")) {
+        if (active.equals("0") || active.equals("off") || active.equals("false") || active.equals("no")) {
             warnings.accept("[config] " + section.origin() + ": filter " + instance + " is not active");
             return Optional.empty();
         }

@@ -44,6 +44,24 @@ class ConfigLoaderYamlTest {
         assertThat(load(name, "pipeline:\n  inputs:\n    - name: cpu\n").inputs()).hasSize(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"off", "false", "no", "0", "OFF"})
+    void aFilterThatIsNotActiveIsLeftOutWithAWarning(String active) throws Exception {
+        PipelineConfig config = load("a.conf", "[INPUT]\n    Name cpu\n[FILTER]\n    Name grep\n    Match *\n"
+                + "    Regex log a\n    Active " + active + "\n[OUTPUT]\n    Name stdout\n    Match *\n");
+
+        assertThat(config.filters()).isEmpty();
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("filter grep.0 is not active"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"on", "true", "yes", "1"})
+    void aFilterThatIsActiveStays(String active) throws Exception {
+        assertThat(load("a.conf", "[INPUT]\n    Name cpu\n[FILTER]\n    Name grep\n    Match *\n"
+                + "    Regex log a\n    Active " + active + "\n[OUTPUT]\n    Name stdout\n    Match *\n").filters())
+                .hasSize(1);
+    }
+
     @Test
     void yamlSavedUnderAnotherExtensionIsReadAsClassicWithAHint() {
         ConfigException e = error("fluent-bit.conf", "service:\n  flush: 1\n");

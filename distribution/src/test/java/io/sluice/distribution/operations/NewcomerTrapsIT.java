@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,8 +138,6 @@ class NewcomerTrapsIT {
     }
 
     @Test
-    @Disabled("every filter's 'active' key is declared a string with 'default: true' (CommonKeys.ACTIVE), while "
-            + "every boolean key shows on/off: -h mixes the two spellings")
     void helpListsEveryBooleanDefaultWithOneSpelling() throws Exception {
         SluiceRun help = SluiceRun.of("-h");
         assertThat(help.status()).as(help.toString()).isZero();
