@@ -243,6 +243,7 @@ final class BacklogReader {
     private long repair(String stream, LoadedChunk chunk) {
         try {
             if (chunk.damage().corruptFrames() > 0) {
+                disk.damaged();
                 Path copy = disk.root().resolve(Quarantine.FOLDER).resolve(stream);
                 Files.createDirectories(copy);
                 Files.copy(chunk.file(), copy.resolve(chunk.file().getFileName() + ".damaged"),

@@ -156,6 +156,11 @@ final class DiskStore {
         });
     }
 
+    /** Counts a file whose frames failed their checksum: data was lost, and a copy is kept in quarantine. */
+    void damaged() {
+        corrupt.incrementAndGet();
+    }
+
     /** Moves an unreadable file of {@code stream} to the quarantine folder (or deletes it), on the calling thread. */
     Quarantine.Outcome quarantine(String stream, Path file) throws IOException {
         corrupt.incrementAndGet();

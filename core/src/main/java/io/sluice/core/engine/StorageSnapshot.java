@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param inputs         per input (the backlog reader included), in configuration order
  * @param diskBytes      bytes of the chunk files under {@code storage.path} this run knows of
- * @param corruptChunks  files found unreadable and quarantined (or deleted) since start
+ * @param corruptChunks  files found unreadable (quarantined or deleted) or with frames that failed their checksum
+ *                       (cut, a copy quarantined) since start
  * @param orphanChunks   backlog files kept on disk because no output matches their tag
  * @param writeErrors    chunk writes that failed (a full disk) since start
  * @param evictedRecords records dropped per output to stay under {@code storage.total_limit_size}

@@ -88,7 +88,7 @@ final class StorageRendering {
                 StorageSnapshot.InputStorage::busySize);
         if (s.filesystem()) {
             gauge(sb, "sluice_storage_disk_bytes", "Bytes of the chunk files under storage.path.", s.diskBytes());
-            counter(sb, "sluice_storage_corrupt_chunks_total", "Chunk files found unreadable and quarantined.",
+            counter(sb, "sluice_storage_corrupt_chunks_total", "Chunk files found unreadable or with corrupt frames; moved or copied to the quarantine folder.",
                     s.corruptChunks());
             gauge(sb, "sluice_storage_orphan_chunks", "Backlog chunks kept because no output matches their tag.",
                     s.orphanChunks());
