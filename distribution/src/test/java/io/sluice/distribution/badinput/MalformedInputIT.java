@@ -66,6 +66,26 @@ class MalformedInputIT {
     }
 
     @Test
+    void badInputFromOtherConnectionsAfterTheFirstWarningIsSummedUpWhenTheWindowEndsNamingThePeers()
+            throws Exception {
+        sendAndClose("not json at all\n".getBytes(StandardCharsets.UTF_8));
+        await().atMost(COUNTED).until(() -> sluice.logLinesContaining(INVALID_LOG) >= 1);
+        // more of the same kind from two other connections, inside the first line's window, then nothing
+        sendAndClose("{'single': 1}\n".getBytes(StandardCharsets.UTF_8));
+        sendAndClose("{\"a\": tru}\n".getBytes(StandardCharsets.UTF_8));
+        await().atMost(COUNTED).until(() -> sluice.tcpCounter("invalid_json") == 3);
+
+        // no further bad input comes, yet the window's end says what it held back, and from where
+        await("the summary line at the end of the window").atMost(COUNTED)
+                .until(() -> sluice.logLinesContaining("2 more like this in the last") == 1);
+        String summary = sluice.logLines("2 more like this in the last").get(0);
+        assertThat(summary).contains("from tcp://127.0.0.1:");
+        assertThat(sluice.logLinesContaining(INVALID_LOG)).as("lines naming invalid JSON: the first and the summary")
+                .isEqualTo(2);
+        assertStillRunningWithoutErrors(sluice);
+    }
+
+    @Test
     void everyLineWithInvalidUtf8InAStringIsDeliveredOnceWithTheBadBytesReplacedAndCounted() throws Exception {
         byte[][] broken = {{(byte) 0xff}, {(byte) 0x80}, {(byte) 0xc3, 'x'}, {(byte) 0xe2, (byte) 0x82},
             {(byte) 0xc0, (byte) 0xaf}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},

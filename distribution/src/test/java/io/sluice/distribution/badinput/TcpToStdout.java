@@ -73,7 +73,12 @@ final class TcpToStdout implements AutoCloseable {
 
     /** How many log lines so far contain {@code text}. */
     long logLinesContaining(String text) {
-        return process.logLinesWith(text).size();
+        return logLines(text).size();
+    }
+
+    /** The log lines so far that contain {@code text}. */
+    List<String> logLines(String text) {
+        return process.logLinesWith(text);
     }
 
     /** Log lines at error level, or telling of an exception: there should be none, whatever the input. */
