@@ -283,99 +283,100 @@ final class JsonStreamDecoder implements RecordDecoder {
 
     // ----------------------------------------------------------------------------------------------- structure
 
-    /** The index of the first byte from {@code i} that is not JSON whitespace, or {@code windowEnd}. */
-    private int skipSpace(int i) {
+    private int value(int i) {
         byte[] d = data;
         int end = windowEnd;
         while (i < end) {
             byte b = d[i];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                break;
+            switch (b) {
+                case ' ', '\n', '\r', '\t' -> i++;
+                case '{' -> {
+                    return openObject(i);
+                }
+                case '[' -> {
+                    return openArray(i);
+                }
+                case '"' -> {
+                    return startString(i, false);
+                }
+                case ']' -> {
+                    return state == VALUE_OR_END ? close(i) : fail(i, "expected a value, not ']'", true);
+                }
+                case 't' -> {
+                    return startLiteral(i, TRUE);
+                }
+                case 'f' -> {
+                    return startLiteral(i, FALSE);
+                }
+                case 'n' -> {
+                    return startLiteral(i, NULL);
+                }
+                default -> {
+                    if (b == '-' || (b >= '0' && b <= '9')) {
+                        return startNumber(i);
+                    }
+                    return fail(i, "expected a value", true);
+                }
             }
-            i++;
         }
         return i;
     }
 
-    private int value(int i) {
-        i = skipSpace(i);
-        if (i == windowEnd) {
-            return i;
-        }
-        byte b = data[i];
-        switch (b) {
-            case '{' -> {
-                return openObject(i);
-            }
-            case '[' -> {
-                return openArray(i);
-            }
-            case '"' -> {
-                return startString(i, false);
-            }
-            case ']' -> {
-                return state == VALUE_OR_END ? close(i) : fail(i, "expected a value, not ']'", true);
-            }
-            case 't' -> {
-                return startLiteral(i, TRUE);
-            }
-            case 'f' -> {
-                return startLiteral(i, FALSE);
-            }
-            case 'n' -> {
-                return startLiteral(i, NULL);
-            }
-            default -> {
-                if (b == '-' || (b >= '0' && b <= '9')) {
-                    return startNumber(i);
-                }
-                return fail(i, "expected a value", true);
-            }
-        }
-    }
-
     private int key(int i) {
-        i = skipSpace(i);
-        if (i == windowEnd) {
-            return i;
+        byte[] d = data;
+        int end = windowEnd;
+        while (i < end) {
+            byte b = d[i];
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                i++;
+            } else if (b == '"') {
+                return startString(i, true);
+            } else if (b == '}' && state == KEY_OR_END) {
+                return close(i);
+            } else {
+                return fail(i, "expected a field name in double quotes", true);
+            }
         }
-        byte b = data[i];
-        if (b == '"') {
-            return startString(i, true);
-        }
-        if (b == '}' && state == KEY_OR_END) {
-            return close(i);
-        }
-        return fail(i, "expected a field name in double quotes", true);
+        return i;
     }
 
     private int colon(int i) {
-        i = skipSpace(i);
-        if (i == windowEnd) {
-            return i;
+        byte[] d = data;
+        int end = windowEnd;
+        while (i < end) {
+            byte b = d[i];
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                i++;
+            } else if (b == ':') {
+                state = VALUE;
+                return i + 1;
+            } else {
+                return fail(i, "expected ':' after a field name", true);
+            }
         }
-        if (data[i] == ':') {
-            state = VALUE;
-            return i + 1;
-        }
-        return fail(i, "expected ':' after a field name", true);
+        return i;
     }
 
     private int afterValue(int i) {
-        i = skipSpace(i);
-        if (i == windowEnd) {
-            return i;
+        byte[] d = data;
+        int end = windowEnd;
+        while (i < end) {
+            byte b = d[i];
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                i++;
+                continue;
+            }
+            boolean object = stack[depth - 1] == OBJECT;
+            if (b == ',') {
+                state = object ? KEY : VALUE;
+                return i + 1;
+            }
+            if (b == (object ? '}' : ']')) {
+                return close(i);
+            }
+            return fail(i, object ? "expected ',' or '}' after a value" : "expected ',' or ']' after a value", true);
         }
-        byte b = data[i];
-        boolean object = stack[depth - 1] == OBJECT;
-        if (b == ',') {
-            state = object ? KEY : VALUE;
-            return i + 1;
-        }
-        if (b == (object ? '}' : ']')) {
-            return close(i);
-        }
-        return fail(i, object ? "expected ',' or '}' after a value" : "expected ',' or ']' after a value", true);
+        return i;
     }
 
     private int openObject(int i) {
