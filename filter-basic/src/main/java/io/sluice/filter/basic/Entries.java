@@ -297,6 +297,11 @@ final class Entries {
     /** Writes all entries as a map, copying runs of entries that lie side by side in one array in one piece. */
     void writeMap(EventBuffer out) {
         out.writeMapHeader(size);
+        writeEntries(out);
+    }
+
+    /** Writes all entries, without a map header, as {@link #writeMap} does. */
+    void writeEntries(EventBuffer out) {
         int[] a = f;
         int i = 0;
         while (i < size) {

@@ -19,7 +19,6 @@ final class RecordModifierFilter extends RecordFilter {
     private final Str uuidKey;
     private final Entries entries = new Entries();
     private final byte[] uuid = new byte[36];
-    private boolean[] dropped = new boolean[32];
 
     RecordModifierFilter(FilterContext context, RecordModifierSettings settings) {
         super(context, false);
@@ -39,29 +38,20 @@ final class RecordModifierFilter extends RecordFilter {
         Entries e = entries;
         load(e);
         int n = e.size();
-        if (dropped.length < n) {
-            dropped = new boolean[Math.max(n, dropped.length * 2)];
-        }
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            boolean drop = isDropped(i);
-            dropped[i] = drop;
-            if (!drop) {
-                kept++;
+        for (int i = n - 1; i >= 0; i--) {
+            if (isDropped(i)) {
+                e.remove(i);
             }
         }
         int appended = records.length + (uuidKey != null ? 1 : 0);
-        if (kept == n && appended == 0) {
+        if (e.size() == n && appended == 0) {
             out.keep(ev);
             return;
         }
         EventBuffer b = out.rewrite(ev);
-        b.writeMapHeader(kept + appended);
-        for (int i = 0; i < n; i++) {
-            if (!dropped[i]) {
-                e.writeEntry(b, i);
-            }
-        }
+        b.writeMapHeader(e.size() + appended);
+        // the surviving entries lie side by side in the input: copied in as few pieces as they form
+        e.writeEntries(b);
         for (Str[] r : records) {
             b.write(r[0].encoded);
             b.write(r[1].encoded);

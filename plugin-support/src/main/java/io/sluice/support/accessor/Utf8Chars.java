@@ -3,12 +3,14 @@ package io.sluice.support.accessor;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A reusable {@link CharSequence} over UTF-8 bytes, so a regex can search a msgpack string without a {@link String}
- * per value. {@link #set} decodes into an internal array that grows as needed; malformed sequences become U+FFFD.
- * Valid until the next {@code set}; not thread-safe.
+ * per value. ASCII text, the usual case, is read in place (each byte is its char; nothing is copied); other text is
+ * decoded by {@link #set} into an internal array that grows as needed, malformed sequences becoming U+FFFD. Valid
+ * until the next {@code set}, and only while the bytes it was set to stay unchanged; not thread-safe.
  */
 public final class Utf8Chars implements CharSequence {
 
@@ -17,24 +19,29 @@ public final class Utf8Chars implements CharSequence {
 
     private char[] chars = new char[256];
     private int length;
+    /** The bytes of ASCII text read in place, or null when the text is in {@link #chars}. */
+    private byte[] ascii;
+    private int asciiOffset;
 
-    /** Decodes {@code bytes[offset, offset+len)}; returns this sequence. */
+    /** Sets the text to the UTF-8 {@code bytes[offset, offset+len)}; returns this sequence. */
     public Utf8Chars set(byte[] bytes, int offset, int len) {
+        int end = offset + len;
+        int asciiEnd = asciiEnd(bytes, offset, end);
+        if (asciiEnd == end) {
+            ascii = bytes;
+            asciiOffset = offset;
+            length = len;
+            return this;
+        }
+        ascii = null;
         if (chars.length < len) {
             chars = new char[Math.max(len, chars.length * 2)];
         }
-        int end = offset + len;
-        int ascii = asciiEnd(bytes, offset, end);
         char[] c = chars;
-        // widening the ASCII run, the usual case, is a loop the JIT vectorises
-        for (int i = offset; i < ascii; i++) {
+        for (int i = offset; i < asciiEnd; i++) {
             c[i - offset] = (char) bytes[i];
         }
-        int n = ascii - offset;
-        if (ascii < end) {
-            n = decodeRest(bytes, ascii, end, n);
-        }
-        length = n;
+        length = decodeRest(bytes, asciiEnd, end, asciiEnd - offset);
         return this;
     }
 
@@ -52,6 +59,7 @@ public final class Utf8Chars implements CharSequence {
 
     /** Sets the text to {@code s} (for callers that already hold a String). */
     public Utf8Chars set(CharSequence s) {
+        ascii = null;
         int len = s.length();
         if (chars.length < len) {
             chars = new char[Math.max(len, chars.length * 2)];
@@ -132,10 +140,11 @@ public final class Utf8Chars implements CharSequence {
 
     @Override
     public char charAt(int index) {
-        if (index >= length) {
+        if (index < 0 || index >= length) {
             throw new IndexOutOfBoundsException(index);
         }
-        return chars[index];
+        byte[] a = ascii;
+        return a != null ? (char) a[asciiOffset + index] : chars[index];
     }
 
     @Override
@@ -143,11 +152,14 @@ public final class Utf8Chars implements CharSequence {
         if (start < 0 || end > length || start > end) {
             throw new IndexOutOfBoundsException("[" + start + ", " + end + ") of " + length);
         }
+        if (ascii != null) {
+            return new String(ascii, asciiOffset + start, end - start, StandardCharsets.ISO_8859_1);
+        }
         return new String(chars, start, end - start);
     }
 
     @Override
     public String toString() {
-        return new String(chars, 0, length);
+        return subSequence(0, length).toString();
     }
 }

@@ -43,7 +43,7 @@ final class Chain {
     }
 
     static Filter grep() {
-        return create(new GrepPlugin(), "grep.0", "regex", "msg 0123");
+        return create(new GrepPlugin(), "grep.0", "regex", "msg " + System.getProperty("grep.regex", "0123"));
     }
 
     static Filter modify() {
