@@ -47,11 +47,24 @@ final class Chain {
     }
 
     static Filter modify() {
-        return create(new ModifyPlugin(), "modify.1", "set", "source bench", "rename", "seq sequence");
+        return create(new ModifyPlugin(), "modify.1", rules("modify.rules", "set=source bench;rename=seq sequence"));
     }
 
     static Filter recordModifier() {
-        return create(new RecordModifierPlugin(), "record_modifier.2", "record", "hostname host-1");
+        return create(new RecordModifierPlugin(), "record_modifier.2",
+                rules("record_modifier.rules", "record=hostname host-1"));
+    }
+
+    /** Key-value pairs from the system property {@code name} ({@code key=value;key=value}), else {@code standard}. */
+    private static String[] rules(String name, String standard) {
+        String[] pairs = System.getProperty(name, standard).split(";");
+        String[] out = new String[pairs.length * 2];
+        for (int i = 0; i < pairs.length; i++) {
+            int eq = pairs[i].indexOf('=');
+            out[2 * i] = pairs[i].substring(0, eq);
+            out[2 * i + 1] = pairs[i].substring(eq + 1);
+        }
+        return out;
     }
 
     private static Filter create(FilterPlugin plugin, String name, String... keyValues) {
