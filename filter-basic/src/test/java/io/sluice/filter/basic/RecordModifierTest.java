@@ -42,6 +42,41 @@ class RecordModifierTest {
                 .anyMatch(e -> e.contains("invalid record parameters, expects 'KEY VALUE'"));
     }
 
+    /** A body of {@code n} keys k0, k1, … with the values 0, 1, …, as the tests write them. */
+    private static String wide(int n) {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("'k").append(i).append("':").append(i);
+        }
+        return b.append('}').toString();
+    }
+
+    @Test
+    void wideRecordsKeepTheirEntriesAcrossTheMapHeadersSizes() {
+        // 17 keys (a three-byte map header) minus two, dropped in the middle, is 15 (a one-byte header), written in
+        // three pieces
+        Run fewer = make(PLUGIN, "remove_key", "k5", "remove_key", "k11").run("t", wide(17));
+        assertThat(fewer.only()).isEqualTo(wide(17).replace(",'k5':5", "").replace(",'k11':11", ""));
+        // 14 keys plus three Record entries is 17
+        Run more = make(PLUGIN, "record", "a 1", "record", "b 2", "record", "c 3").run("t", wide(14));
+        assertThat(more.only()).isEqualTo(wide(14).replace("}", ",'a':'1','b':'2','c':'3'}"));
+    }
+
+    @Test
+    void longKeysAndNestedValuesSurviveAsTheyCame() {
+        String longKey = "k".repeat(40);
+        Run run = make(PLUGIN, "remove_key", "drop", "record", "r x").run("t",
+                "{'" + longKey + "':[1,{'n':'v'}],'drop':1,'s':'" + "é".repeat(20) + "','m':{'a':[]}}");
+        assertThat(run.only()).isEqualTo("{'" + longKey + "':[1,{'n':'v'}],'s':'" + "é".repeat(20)
+                + "','m':{'a':[]},'r':'x'}");
+    }
+
+    @Test
+    void aRecordLeftWithNothingBecomesAnEmptyMap() {
+        Run run = make(PLUGIN, "allowlist_key", "none").run("t", wide(3), "{}");
+        assertThat(run.kept()).containsExactly("{}", "{}");
+    }
+
     @Test
     void removeKeyIgnoresCaseAndATrailingStarMatchesAPrefix() {
         Run run = make(PLUGIN, "remove_key", "PASSWORD", "remove_key", "tmp_*")

@@ -59,6 +59,9 @@ public final class Utf8Chars implements CharSequence {
 
     /** Sets the text to {@code s} (for callers that already hold a String). */
     public Utf8Chars set(CharSequence s) {
+        if (s == this) {
+            return this;
+        }
         ascii = null;
         int len = s.length();
         if (chars.length < len) {

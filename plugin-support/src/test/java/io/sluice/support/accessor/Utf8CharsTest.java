@@ -42,6 +42,8 @@ class Utf8CharsTest {
         assertThat(chars.set(b, 15, b.length - 15).toString()).isEqualTo("héllo");
         assertThat(chars.set(b, 0, 7).toString()).isEqualTo("..plain");
         assertThat(chars.set("é").toString()).isEqualTo("é");
+        chars.set(b, 2, 5);
+        assertThat(chars.set(chars).toString()).as("set to itself").isEqualTo("plain");
     }
 
     @Test

@@ -79,4 +79,36 @@ class ValueMatcherTest {
         boolean expected = Regexes.compile(regex).matcher(text).find();
         assertThat(fast.find(b, 0, b.length)).as("%s in %s", regex, text).isEqualTo(expected);
     }
+
+    @Provide
+    Arbitrary<String> regexes() {
+        return Arbitraries.of("(a+)(b|é)", "^a.$", "\\bab", "(?<=é)a", "日.", "[ab]{2}$", "(.)\\1", ".");
+    }
+
+    @Property(tries = 2000)
+    void aRegexFindsTheSameMatchesInTheBytesAsInTheString(@ForAll("regexes") String regex,
+                                                          @ForAll("texts") String first,
+                                                          @ForAll("texts") String second) {
+        // one matcher over values at an offset in a larger array, ASCII and other text in turn: the ASCII one is
+        // read in place, the other decoded; groups and positions must be the String's
+        ValueMatcher m = new ValueMatcher(Regexes.compile(regex));
+        for (String text : new String[] {first, "plain ascii " + first.replaceAll("[^ab\\n ]", ""), second}) {
+            byte[] value = text.getBytes(StandardCharsets.UTF_8);
+            byte[] batch = new byte[value.length + 7];
+            java.util.Arrays.fill(batch, (byte) 'é');
+            System.arraycopy(value, 0, batch, 3, value.length);
+            Matcher expected = Regexes.compile(regex).matcher(text);
+            Matcher actual = m.match(batch, 3, value.length);
+            if (!expected.find()) {
+                assertThat(actual).as("%s in %s", regex, text).isNull();
+                continue;
+            }
+            assertThat(actual).as("%s in %s", regex, text).isNotNull();
+            assertThat(actual.start()).isEqualTo(expected.start());
+            assertThat(actual.group()).isEqualTo(expected.group());
+            for (int g = 1; g <= expected.groupCount(); g++) {
+                assertThat(actual.group(g)).isEqualTo(expected.group(g));
+            }
+        }
+    }
 }
