@@ -43,7 +43,10 @@ abstract class RecordFilter implements Filter {
         this.context = context;
     }
 
-    /** Regex searches of these matchers that overflow the stack are counted in {@code regex_failures} and logged. */
+    /**
+     * Regex searches of these matchers that overflow the stack are counted in {@code regex_failures} and logged; the
+     * text each searched last is let go after every batch.
+     */
     protected void watch(ValueMatcher... matchers) {
         ValueMatcher[] add = Arrays.stream(matchers).filter(Objects::nonNull).toArray(ValueMatcher[]::new);
         if (add.length == 0) {
@@ -76,6 +79,17 @@ abstract class RecordFilter implements Filter {
 
     @Override
     public FilterResult filter(EventBatch batch, FilterSink sink) {
+        try {
+            return filterBatch(batch, sink);
+        } finally {
+            // a matcher's text may be a view of this batch's bytes: let the batch go
+            for (ValueMatcher m : watched) {
+                m.forgetText();
+            }
+        }
+    }
+
+    private FilterResult filterBatch(EventBatch batch, FilterSink sink) {
         tag = batch.tag();
         ev.reset(batch);
         out.begin(batch, sink);

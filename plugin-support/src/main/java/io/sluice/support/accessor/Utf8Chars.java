@@ -57,6 +57,12 @@ public final class Utf8Chars implements CharSequence {
         return i;
     }
 
+    /** Sets the text to empty, holding on to no caller's bytes. */
+    public void clear() {
+        ascii = null;
+        length = 0;
+    }
+
     /** Sets the text to {@code s} (for callers that already hold a String). */
     public Utf8Chars set(CharSequence s) {
         if (s == this) {

@@ -116,6 +116,14 @@ public final class ValueMatcher {
         }
     }
 
+    /**
+     * Drops the text searched last, which may be a view of the caller's bytes (so those can be collected); a
+     * {@link #match} result is no longer valid after it.
+     */
+    public void forgetText() {
+        chars.clear();
+    }
+
     /** How many searches overflowed the stack and were taken as no match. */
     public long overflows() {
         return overflows;

@@ -44,6 +44,9 @@ class Utf8CharsTest {
         assertThat(chars.set("é").toString()).isEqualTo("é");
         chars.set(b, 2, 5);
         assertThat(chars.set(chars).toString()).as("set to itself").isEqualTo("plain");
+        chars.clear();
+        assertThat(chars.length()).isZero();
+        assertThat(chars.toString()).isEmpty();
     }
 
     @Test
