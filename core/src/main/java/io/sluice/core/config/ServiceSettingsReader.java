@@ -187,6 +187,8 @@ final class ServiceSettingsReader {
     private void other(String key, String v, ConfigEntry entry) {
         String noEffect = NO_EFFECT.get(key);
         if (noEffect != null) {
+            // no effect, but a value Fluent Bit would refuse is still a mistake worth naming
+            checkNoEffectValue(key, v);
             warnings.accept("[config] " + entry.origin() + ": '" + key + "' has no effect: " + noEffect);
             return;
         }
@@ -195,6 +197,15 @@ final class ServiceSettingsReader {
             throw new IllegalArgumentException("'" + key + "' is not supported: " + refused);
         }
         throw new IllegalArgumentException("unknown [SERVICE] key '" + key + "'");
+    }
+
+    private static void checkNoEffectValue(String key, String v) {
+        switch (key) {
+            case "coro_stack_size", "multiline_buffer_limit" -> PropertyValues.parseSize(v);
+            case "windows.maxstdio" -> range(v, 1, Integer.MAX_VALUE);
+            case "hot_reload.timeout", "scheduler.interval" -> PropertyValues.parseTime(v);
+            default -> PropertyValues.parseBoolean(v);
+        }
     }
 
     /** A file sluice can append to: its folder exists (nothing is created silently), it is not a folder itself. */

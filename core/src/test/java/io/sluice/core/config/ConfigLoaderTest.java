@@ -454,6 +454,21 @@ class ConfigLoaderTest {
         assertThat(warnings.get(1)).contains(":3: 'hot_reload.timeout' has no effect");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "storage.trim_files maybe | boolean",
+        "hot_reload.timeout soon | invalid time 'soon'",
+        "hot_reload.ensure_thread_safety 2 | boolean",
+        "coro_stack_size big | invalid size",
+        "windows.maxstdio 0 | from 1",
+        "http2 sure | boolean",
+    })
+    void aKeyWithoutEffectStillHasItsValueChecked(String line, String message) {
+        String key = line.substring(0, line.indexOf(' '));
+        assertThat(fileError("[SERVICE]\n  " + line + "\n").userMessage()).contains(":2: key '" + key + "'",
+                message);
+    }
+
     @Test
     void keysOfFeaturesSluiceLacksAreRefusedSayingWhy() {
         assertThat(fileError("[SERVICE]\n  Parsers_File /dev/zero\n").userMessage()).contains(":2: key "
