@@ -17,9 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +57,9 @@ final class ReloadController implements ReloadApi {
     }
 
     @Override
-    public Outcome reload(boolean wait) {
+    public CompletableFuture<Outcome> reload(boolean wait) {
         if (!enabled()) {
-            return NOT_ENABLED;
+            return CompletableFuture.completedFuture(NOT_ENABLED);
         }
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         synchronized (waiting) {
@@ -71,17 +69,10 @@ final class ReloadController implements ReloadApi {
         }
         signals.reload("HTTP");
         if (!wait) {
-            return new Outcome(200, "{\"reload\":\"done\",\"status\":0}");
+            return CompletableFuture.completedFuture(new Outcome(200, "{\"reload\":\"done\",\"status\":0}"));
         }
-        try {
-            return done.get(5, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(503, "{\"reload\":\"interrupted\",\"status\":-3}");
-        } catch (ExecutionException | TimeoutException e) {
-            return new Outcome(500, "{\"reload\":\"failed\",\"status\":-2,\"error\":\""
-                    + JsonText.escape(String.valueOf(e)) + "\"}");
-        }
+        return done.orTimeout(5, TimeUnit.MINUTES).exceptionally(e -> new Outcome(500,
+                "{\"reload\":\"failed\",\"status\":-2,\"error\":\"" + JsonText.escape(String.valueOf(e)) + "\"}"));
     }
 
     @Override

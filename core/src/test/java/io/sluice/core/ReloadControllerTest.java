@@ -69,7 +69,7 @@ class ReloadControllerTest {
         Path conf = Files.writeString(dir.resolve("sluice.conf"), PIPELINE);
         ReloadController reloads = start("-c", conf.toString());
 
-        ReloadApi.Outcome outcome = reloads.reload(false);
+        ReloadApi.Outcome outcome = reloads.reload(false).join();
 
         assertThat(outcome).isEqualTo(new ReloadApi.Outcome(400, "{\"reload\":\"not enabled\",\"status\":-1}"));
         assertThat(reloads.count()).isZero();

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
@@ -70,14 +71,15 @@ public final class MonitoringServer implements AutoCloseable {
             routes.add(get("/api/v1/storage", r -> json(StorageRendering.json(storage.get()))));
         }
         if (reload != null) {
-            routes.add(new NioHttpServer.Route("/api/v2/reload", List.of("GET", "POST", "PUT"), r -> {
+            routes.add(NioHttpServer.Route.deferred("/api/v2/reload", List.of("GET", "POST", "PUT"), r -> {
                 if (r.method().equals("GET")) {
                     String last = reload.lastJson();
-                    return json("{\"hot_reload_count\":" + reload.count()
-                            + (last == null ? "" : ",\"last_reload\":" + last) + "}");
+                    return CompletableFuture.completedFuture(json("{\"hot_reload_count\":" + reload.count()
+                            + (last == null ? "" : ",\"last_reload\":" + last) + "}"));
                 }
-                ReloadApi.Outcome outcome = reload.reload(r.query() != null && r.query().contains("wait=true"));
-                return NioHttpServer.Response.of(outcome.status(), "application/json", outcome.body());
+                // ?wait=true answers when the reload is over, without holding one of the few worker threads
+                return reload.reload(r.query() != null && r.query().contains("wait=true")).thenApply(outcome ->
+                        NioHttpServer.Response.of(outcome.status(), "application/json", outcome.body()));
             }));
         }
         if (healthCheck.enabled()) {

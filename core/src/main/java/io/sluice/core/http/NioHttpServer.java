@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -74,10 +76,30 @@ final class NioHttpServer implements AutoCloseable {
         Response handle(Request request) throws Exception;
     }
 
-    /** One exact path, the methods it answers and its handler. */
-    record Route(String path, List<String> methods, Handler handler) {
+    /**
+     * Starts a response that completes later (a reload to wait for): runs on a worker thread, which is free again as
+     * soon as it returns; the connection waits for the stage, holding no thread.
+     */
+    interface DeferredHandler {
+        CompletionStage<Response> handle(Request request) throws Exception;
+    }
+
+    /** One exact path, the methods it answers and its handler: {@code handler} or {@code deferred}, one of them. */
+    record Route(String path, List<String> methods, Handler handler, DeferredHandler deferred) {
         Route {
             methods = List.copyOf(methods);
+            if ((handler == null) == (deferred == null)) {
+                throw new IllegalArgumentException("a route has one handler: " + path);
+            }
+        }
+
+        Route(String path, List<String> methods, Handler handler) {
+            this(path, methods, handler, null);
+        }
+
+        /** A route whose answer completes later. */
+        static Route deferred(String path, List<String> methods, DeferredHandler deferred) {
+            return new Route(path, methods, null, deferred);
         }
     }
 
@@ -381,17 +403,24 @@ final class NioHttpServer implements AutoCloseable {
         c.key.interestOps(0);
         try {
             workers.execute(() -> {
-                Response response;
+                CompletionStage<Response> answer;
                 try {
-                    response = route.handler().handle(request);
+                    answer = route.deferred() != null ? route.deferred().handle(request)
+                            : CompletableFuture.completedFuture(route.handler().handle(request));
                 } catch (Throwable e) { // even an Error must not leave the connection waiting forever
-                    refusals.error("handler " + route.path(), c.peer, "{} {} failed: {}", head.method(),
-                            head.path(), e.toString());
-                    response = Response.of(500, "text/plain", "internal error\n");
+                    answer = CompletableFuture.failedFuture(e);
                 }
-                Response r = response;
-                completions.add(() -> respond(c, r, head.keepAlive(), head.http10(), now()));
-                selector.wakeup();
+                answer.whenComplete((response, failure) -> {
+                    Response r = response;
+                    if (failure != null || r == null) {
+                        refusals.error("handler " + route.path(), c.peer, "{} {} failed: {}", head.method(),
+                                head.path(), String.valueOf(failure));
+                        r = Response.of(500, "text/plain", "internal error\n");
+                    }
+                    Response answered = r;
+                    completions.add(() -> respond(c, answered, head.keepAlive(), head.http10(), now()));
+                    selector.wakeup();
+                });
             });
         } catch (RejectedExecutionException e) {
             refusals.warn("busy", c.peer, "{}: answered 503, {} requests are already waiting", c.peer,

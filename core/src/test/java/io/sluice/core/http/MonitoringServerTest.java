@@ -1,6 +1,7 @@
 package io.sluice.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sluice.core.config.HealthSettings;
 import io.sluice.core.engine.InstanceSnapshot;
@@ -9,9 +10,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +159,54 @@ class MonitoringServerTest {
                     "fluentbit_input_storage_chunks{name=\"tcp.0\"} 3", "sluice_storage_disk_bytes 9000",
                     "sluice_storage_evicted_records_total{name=\"websocket.1\"} 40",
                     "fluentbit_output_chunk_available_capacity_percent{name=\"websocket.1\"} 62.50");
+        }
+    }
+
+    @Test
+    void clientsWaitingForAReloadHoldNoWorkerSoOtherRequestsAreStillAnswered() throws Exception {
+        server.close();
+        CompletableFuture<ReloadApi.Outcome> reloadDone = new CompletableFuture<>();
+        AtomicInteger asked = new AtomicInteger();
+        ReloadApi reload = new ReloadApi() {
+            @Override
+            public CompletableFuture<ReloadApi.Outcome> reload(boolean wait) {
+                asked.incrementAndGet();
+                return reloadDone;
+            }
+
+            @Override
+            public long count() {
+                return 0;
+            }
+
+            @Override
+            public String lastJson() {
+                return null;
+            }
+        };
+        server = MonitoringServer.start("127.0.0.1", 0, () -> new MetricsSnapshot(List.of(), List.of(),
+                List.of()), "0.1.0", HealthSettings.defaults(), null, reload);
+        // more clients waiting for the reload than the server has worker threads (2)
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> waiting = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                waiting.add(clients.submit(() -> RawHttp.exchange(server.port(),
+                        "POST /api/v2/reload?wait=true HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+                                + "Connection: close\r\n\r\n")));
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(asked).hasValue(4));
+
+            assertThat(get("/api/v1/uptime").statusCode()).isEqualTo(200);
+            assertThat(waiting).noneMatch(Future::isDone);
+
+            reloadDone.complete(new ReloadApi.Outcome(200, "{\"reload\":\"done\",\"status\":0}"));
+            for (Future<String> answer : waiting) {
+                assertThat(answer.get(20, TimeUnit.SECONDS)).startsWith("HTTP/1.1 200 ")
+                        .endsWith("{\"reload\":\"done\",\"status\":0}");
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 
