@@ -4,6 +4,7 @@ import io.sluice.support.ByteSink;
 import io.sluice.support.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decodes a stream of JSON values (newline-separated, concatenated or pretty-printed, split anywhere) into records,
@@ -37,8 +38,13 @@ final class JsonStreamDecoder implements RecordDecoder {
 
     /** Deeper nesting is refused as invalid JSON (Jackson's default, which sluice used before). */
     static final int MAX_DEPTH = 1000;
-    /** Bytes of each connection decoded in short windows while the JIT profiles the decoder (see trainingBytes). */
+    /** Bytes decoded in short windows while the JIT profiles the decoder (see {@link #training}). */
     static final long TRAINING_BYTES = 4 << 20;
+    /**
+     * The process's training budget: the JIT's profile belongs to this class, not to a connection, so the first
+     * {@link #TRAINING_BYTES} bytes of all connections together are decoded in windows, and none after that.
+     */
+    private static final AtomicLong PROCESS_TRAINING = new AtomicLong(TRAINING_BYTES);
 
     private static final int VALUE = 0;
     private static final int VALUE_OR_END = 1;
@@ -104,7 +110,7 @@ final class JsonStreamDecoder implements RecordDecoder {
     private long base;
     private int feedOff;
     private int feedEnd;
-    /** Where the handlers stop: the feed's end, or a window's (see {@link #trainingBytes}). */
+    /** Where the handlers stop: the feed's end, or a window's (see {@link #training}). */
     private int windowEnd;
     /**
      * How many more bytes to decode in short windows. Each handler's scanning loop leaves at the end of the input,
@@ -113,9 +119,9 @@ final class JsonStreamDecoder implements RecordDecoder {
      * throws the compiled decoder away to compile it again (two to four C2 compilations of the decoding loop in a cold
      * run of a million records, 0.5 to 1.4 s of compiler time). Ending a window every 16 to 1039 bytes at first makes
      * every exit common in the profile; splitting the input changes nothing else, as any split of the stream gives the
-     * same records and problems.
+     * same records and problems. Shared by every decoder of the process (see {@link #PROCESS_TRAINING}).
      */
-    private long trainingBytes;
+    private final AtomicLong training;
     private int windows;
     private long seconds;
     private int nanos;
@@ -170,16 +176,26 @@ final class JsonStreamDecoder implements RecordDecoder {
      * {@code sourceKey: sourceValue} (UTF-8, both or neither {@code null}) as the last key of every record.
      */
     JsonStreamDecoder(DecodeProblems problems, int limit, byte[] sourceKey, byte[] sourceValue) {
-        this(problems, limit, sourceKey, sourceValue, TRAINING_BYTES);
+        this(problems, limit, sourceKey, sourceValue, PROCESS_TRAINING);
     }
 
-    /** As above, decoding the first {@code trainingBytes} bytes in short windows (tests compare both ways). */
+    /** As above, decoding its own first {@code trainingBytes} bytes in short windows (tests compare both ways). */
     JsonStreamDecoder(DecodeProblems problems, int limit, byte[] sourceKey, byte[] sourceValue, long trainingBytes) {
+        this(problems, limit, sourceKey, sourceValue, new AtomicLong(trainingBytes));
+    }
+
+    /** What is left of the process's training budget (for tests). */
+    static long processTrainingLeft() {
+        return PROCESS_TRAINING.get();
+    }
+
+    private JsonStreamDecoder(DecodeProblems problems, int limit, byte[] sourceKey, byte[] sourceValue,
+                              AtomicLong training) {
         this.problems = problems;
         this.limit = limit;
         this.sourceKey = sourceKey;
         this.sourceValue = sourceValue;
-        this.trainingBytes = trainingBytes;
+        this.training = training;
     }
 
     @Override
@@ -199,8 +215,7 @@ final class JsonStreamDecoder implements RecordDecoder {
         if (state == NUMBER) {
             numStart = off;
         }
-        if (trainingBytes > 0) {
-            trainingBytes -= len;
+        if (training.get() > 0 && training.getAndAdd(-len) > 0) {
             decodeInWindows(off, end);
         } else {
             decode(off, end);
@@ -248,7 +263,7 @@ final class JsonStreamDecoder implements RecordDecoder {
     /**
      * Decodes {@code data[off, end)} in windows of 16 to 1039 bytes in a scrambled order, so that the handlers run out
      * of input in every state and at every point of a record while the JIT is still profiling them, and strings and
-     * numbers of every length are still seen whole most of the time; see {@link #trainingBytes}.
+     * numbers of every length are still seen whole most of the time; see {@link #training}.
      */
     private void decodeInWindows(int off, int end) {
         int i = off;

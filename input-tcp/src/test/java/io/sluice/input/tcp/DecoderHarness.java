@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Feeds a decoder the way the selector does (emitting and clearing after every read) and keeps the bodies. */
+/**
+ * Feeds a decoder read by read, emitting and clearing after each, and keeps the bodies. The JSON decoder decodes
+ * whole reads here, as it does once the process's training is over; {@code TrainingWindowsPropertyTest} shows the
+ * windows change nothing.
+ */
 final class DecoderHarness {
 
     final RecordDecoder decoder;
@@ -19,7 +23,7 @@ final class DecoderHarness {
     }
 
     static DecoderHarness json(RecordingProblems problems, int limit) {
-        return new DecoderHarness(new JsonStreamDecoder(problems, limit, null, null));
+        return new DecoderHarness(new JsonStreamDecoder(problems, limit, null, null, 0));
     }
 
     /** Feeds {@code bytes} as one read. */

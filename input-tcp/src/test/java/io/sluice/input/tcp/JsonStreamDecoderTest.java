@@ -28,6 +28,23 @@ class JsonStreamDecoderTest {
             Map.of("pretty", "yes", "n", -5L));
 
     @Test
+    void theTrainingBudgetBelongsToTheProcessNotToEachConnection() {
+        // a second connection does not start a budget of its own: it takes what the first left
+        byte[] read = "{\"a\":1}\n".repeat(500).getBytes(StandardCharsets.UTF_8);
+        long before = JsonStreamDecoder.processTrainingLeft();
+        for (int connection = 0; connection < 2; connection++) {
+            JsonStreamDecoder decoder = new JsonStreamDecoder(new RecordingProblems(), 1024, null, null);
+            decoder.feed(read, 0, read.length, new RecordBuffer(64), 1L, 0);
+        }
+        long after = JsonStreamDecoder.processTrainingLeft();
+        if (before >= 2L * read.length) {
+            assertThat(after).isEqualTo(before - 2L * read.length);
+        } else {
+            assertThat(after).isLessThanOrEqualTo(0);
+        }
+    }
+
+    @Test
     void newlineConcatenatedAndPrettyPrintedObjectsAreRecords() {
         assertThat(decoder().read(STREAM).records).isEqualTo(STREAM_RECORDS);
         assertThat(problems.none()).isTrue();
