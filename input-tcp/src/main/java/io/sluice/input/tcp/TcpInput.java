@@ -383,8 +383,8 @@ final class TcpInput implements Input {
             try {
                 read(key, c, READS_PER_WAKEUP);
             } catch (RuntimeException e) {
-                counters.log.error("{}: internal error, connection closed, {} records of its last read lost: {}",
-                        c.peer(), out.events(), e.toString(), e);
+                counters.log.error("{}: internal error, connection closed, {} records read in this turn and not "
+                        + "yet handed on lost: {}", c.peer(), out.events(), e.toString(), e);
                 out.clear();
                 key.cancel();
                 open.decrementAndGet();
