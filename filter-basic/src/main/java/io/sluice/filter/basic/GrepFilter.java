@@ -16,7 +16,6 @@ final class GrepFilter extends RecordFilter {
 
     private final GrepRules.Mode mode;
     private final RecordAccessor[] keys;
-    private final boolean[] topLevel;
     private final ValueMatcher[] matchers;
     private final boolean[] excludes;
 
@@ -25,12 +24,10 @@ final class GrepFilter extends RecordFilter {
         this.mode = rules.mode();
         List<GrepRules.Rule> list = rules.rules();
         keys = new RecordAccessor[list.size()];
-        topLevel = new boolean[list.size()];
         matchers = new ValueMatcher[list.size()];
         excludes = new boolean[list.size()];
         for (int i = 0; i < list.size(); i++) {
             keys[i] = list.get(i).key();
-            topLevel[i] = keys[i].isTopLevel();
             matchers[i] = new ValueMatcher(list.get(i).pattern());
             excludes[i] = list.get(i).exclude();
         }
@@ -93,15 +90,11 @@ final class GrepFilter extends RecordFilter {
 
     /** Whether rule {@code i}'s key holds a string its regex finds a match in. */
     private boolean matches(int i) {
-        MsgpackReader r = ev.reader;
-        int at = keys[i].find(r, ev.body);
-        if (topLevel[i] && r.position() > ev.body) {
-            // a top-level lookup read the whole body map: the event ends here
-            ev.endAt(r.position());
-        }
+        int at = find(keys[i]);
         if (at < 0) {
             return false;
         }
+        MsgpackReader r = ev.reader;
         r.position(at);
         if (r.kind() != MsgpackReader.STR) {
             return false;

@@ -8,6 +8,8 @@ import io.sluice.api.FilterSink;
 import io.sluice.api.PluginMetrics;
 import io.sluice.api.RateLimitedLog;
 import io.sluice.support.accessor.MalformedMsgpackException;
+import io.sluice.support.accessor.MsgpackReader;
+import io.sluice.support.accessor.RecordAccessor;
 import io.sluice.support.accessor.ValueMatcher;
 import java.util.Arrays;
 import java.util.Objects;
@@ -60,6 +62,7 @@ abstract class RecordFilter implements Filter {
         }
     }
 
+    /** After each batch: counts the searches that overflowed, and lets go of the texts (views of the batch). */
     private void checkOverflows() {
         if (watched.length == 0) {
             return;
@@ -67,6 +70,7 @@ abstract class RecordFilter implements Filter {
         long total = 0;
         for (ValueMatcher m : watched) {
             total += m.overflows();
+            m.forgetText();
         }
         if (total > overflowsSeen) {
             regexFailures.add(total - overflowsSeen);
@@ -79,17 +83,6 @@ abstract class RecordFilter implements Filter {
 
     @Override
     public FilterResult filter(EventBatch batch, FilterSink sink) {
-        try {
-            return filterBatch(batch, sink);
-        } finally {
-            // a matcher's text may be a view of this batch's bytes: let the batch go
-            for (ValueMatcher m : watched) {
-                m.forgetText();
-            }
-        }
-    }
-
-    private FilterResult filterBatch(EventBatch batch, FilterSink sink) {
         tag = batch.tag();
         ev.reset(batch);
         out.begin(batch, sink);
@@ -124,6 +117,19 @@ abstract class RecordFilter implements Filter {
     /** Ends the batch: by default hands the replacement over, if any. */
     FilterResult endBatch(FilterSink sink) {
         return out.finish();
+    }
+
+    /**
+     * Where {@code key}'s value starts in the current body, or -1. A top-level lookup reads the whole body map (the
+     * last of duplicate keys wins), so it also tells where the event ends.
+     */
+    protected int find(RecordAccessor key) {
+        MsgpackReader r = ev.reader;
+        int at = key.find(r, ev.body);
+        if (key.isTopLevel() && r.position() > ev.body) {
+            ev.endAt(r.position());
+        }
+        return at;
     }
 
     /** Loads the current body's top-level entries; false when it is not a map. */

@@ -50,7 +50,7 @@ final class RecordModifierFilter extends RecordFilter {
         }
         EventBuffer b = out.rewrite(ev);
         b.writeMapHeader(e.size() + appended);
-        // the surviving entries lie side by side in the input: copied in as few pieces as they form
+        // the surviving entries are copied in as few pieces as they form: one for a record that lost none
         e.writeEntries(b);
         for (Str[] r : records) {
             b.write(r[0].encoded);

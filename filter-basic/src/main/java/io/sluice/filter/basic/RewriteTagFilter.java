@@ -88,11 +88,7 @@ final class RewriteTagFilter extends RecordFilter {
     private void decide(int j) {
         MsgpackReader r = ev.reader;
         for (int i = 0; i < keys.length; i++) {
-            int at = keys[i].find(r, ev.body);
-            if (keys[i].isTopLevel() && r.position() > ev.body) {
-                // a top-level lookup reads the whole body map (the last of duplicate keys wins): the event ends here
-                ev.endAt(r.position());
-            }
+            int at = find(keys[i]);
             if (at < 0) {
                 continue;
             }
