@@ -7,7 +7,7 @@ import java.util.List;
  * left out because no message may hold them.
  *
  * @param messages  the messages, in record order; their record ranges never overlap and never hold a left-out record
- * @param oversized the records left out, in index order
+ * @param oversized the records left out, in index order (all at or after the index the batch starts from)
  * @param records   the index after the chunk's last record
  */
 record Batch(List<Message> messages, List<Oversized> oversized, int records) {
@@ -23,6 +23,9 @@ record Batch(List<Message> messages, List<Oversized> oversized, int records) {
 
     /** The left-out records whose index is in {@code [from, to)}. */
     List<Oversized> oversizedIn(int from, int to) {
+        if (oversized.isEmpty()) {
+            return oversized;
+        }
         return oversized.stream().filter(o -> o.record() >= from && o.record() < to).toList();
     }
 }

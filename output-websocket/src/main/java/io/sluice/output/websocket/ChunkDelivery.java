@@ -77,11 +77,14 @@ final class ChunkDelivery {
             }
             WebSocketConnection.Result result = connection.send(batch.messages());
             refusedAfterDelivery(connection);
-            int confirmedTo = result.delivered() ? batch.records()
+            // every message confirmed is the batch delivered, even when the last Pong came just after the attempt
+            // had given up waiting for it (the connection is dropped all the same)
+            boolean delivered = result.delivered() || result.confirmed() == batch.messages().size();
+            int confirmedTo = delivered ? batch.records()
                     : result.confirmed() == 0 ? done : batch.messages().get(result.confirmed() - 1).endRecord();
             account(chunk, batch, result.confirmed(), done, confirmedTo);
             done = confirmedTo;
-            if (result.delivered()) {
+            if (delivered) {
                 progress.forget(chunk);
                 return FlushResult.OK;
             }
@@ -127,7 +130,7 @@ final class ChunkDelivery {
     /** Every record not yet delivered is left out as too large: the chunk is over. */
     private FlushResult nothingLeftToSend(EventChunk chunk, Batch batch, int done) {
         progress.forget(chunk);
-        List<Batch.Oversized> left = batch.oversizedIn(done, Integer.MAX_VALUE);
+        List<Batch.Oversized> left = batch.oversized();
         if (done == 0 && !left.isEmpty() && left.size() == batch.records()) {
             // nothing of it was delivered: core drops it (or writes it as a dead letter) and counts its records
             limitedLog.error("oversized-chunk", chunk.tag(), "chunk {}: all {} records are larger than {} ({} "
@@ -150,7 +153,7 @@ final class ChunkDelivery {
         }
         records.add(delivered);
         bytes.add(payload);
-        leftOut(chunk, batch.oversizedIn(from, to == batch.records() ? Integer.MAX_VALUE : to));
+        leftOut(chunk, batch.oversizedIn(from, to));
     }
 
     private void leftOut(EventChunk chunk, List<Batch.Oversized> left) {
