@@ -47,8 +47,7 @@ final class StartupChecks {
             if (!input.routable() || config.outputs().isEmpty()) {
                 continue;
             }
-            boolean routed = config.outputs().stream().anyMatch(o -> new RouteRule(o.match(), o.matchRegex())
-                    .matches(input.tag()));
+            boolean routed = config.outputs().stream().anyMatch(o -> RouteRule.of(o, config).matches(input.tag()));
             if (!routed && config.filters().isEmpty()) {
                 LOG.warn("input {} (tag '{}') matches no output: its records will be discarded (counted); outputs "
                         + "match {}", input.instanceName(), input.tag(), patterns(config.outputs()));

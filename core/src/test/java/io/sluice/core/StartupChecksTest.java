@@ -8,8 +8,10 @@ import io.sluice.core.config.ConfigException;
 import io.sluice.core.config.ConfigLoader;
 import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.config.TestCatalog;
+import io.sluice.core.engine.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,20 +67,26 @@ class StartupChecksTest {
 
     @Test
     void anInputIsRoutedByTheEnginesOwnRuleAGlobOrAMatchRegexPrefix() throws Exception {
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
-                new ch.qos.logback.core.read.ListAppender<>();
-        appender.start();
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("config");
-        log.addAppender(appender);
-        try {
-            StartupChecks.check(load("[INPUT]\n  Name cpu\n  Tag app.one\n[INPUT]\n  Name cpu\n  Tag db.two\n"
-                    + "[INPUT]\n  Name cpu\n  Tag web\n[OUTPUT]\n  Name stdout\n  Match app.*\n"
-                    + "[OUTPUT]\n  Name stdout\n  Match_Regex ^db\n"), false, 1L << 30, file);
-        } finally {
-            log.detachAppender(appender);
-        }
+        List<String> warnings = unrouted("[INPUT]\n  Name cpu\n  Tag app.one\n[INPUT]\n  Name cpu\n  Tag db.two\n"
+                + "[INPUT]\n  Name cpu\n  Tag web\n[OUTPUT]\n  Name stdout\n  Match app.*\n"
+                + "[OUTPUT]\n  Name stdout\n  Match_Regex ^db\n");
 
-        assertThat(appender.list).map(e -> e.getFormattedMessage()).filteredOn(m -> m.contains("matches no output"))
-                .singleElement().asString().contains("tag 'web'");
+        assertThat(warnings).singleElement().asString().contains("tag 'web'");
+    }
+
+    @Test
+    void oneInputAndOneOutputWithoutMatchAreRoutedAsTheEngineRoutesThem() throws Exception {
+        // as -i dummy -o stdout: everything goes to the only output, so no warning that records will be discarded
+        assertThat(unrouted("[INPUT]\n  Name cpu\n  Tag web\n[OUTPUT]\n  Name stdout\n")).isEmpty();
+        assertThat(unrouted("[INPUT]\n  Name cpu\n  Tag web\n[OUTPUT]\n  Name stdout\n[OUTPUT]\n  Name websocket\n"))
+                .hasSize(1);
+    }
+
+    /** The "matches no output" warnings the checks log for {@code conf}. */
+    private List<String> unrouted(String conf) throws Exception {
+        try (LogCapture log = new LogCapture("config")) {
+            StartupChecks.check(load(conf), false, 1L << 30, file);
+            return log.containing("matches no output");
+        }
     }
 }

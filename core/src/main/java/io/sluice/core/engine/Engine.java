@@ -84,11 +84,10 @@ public final class Engine {
         this.outcomes = new FlushOutcomes(router, timers, new DeadLetters(deadLetterFolder(service),
                 service.storage().rejectedLimit()), io,
                 () -> outputs);
-        boolean sole = config.inputs().size() == 1 && config.outputs().size() == 1;
         for (OutputDefinition def : config.outputs()) {
             RetryPolicy retries = new RetryPolicy(service.schedulerBase(), service.schedulerCap(), def.retryLimit(),
                     tuning.random());
-            outputs.add(new OutputLane(def, nextOutputId++, rule(def, sole), retries));
+            outputs.add(new OutputLane(def, nextOutputId++, RouteRule.of(def, config), retries));
         }
         for (FilterDefinition def : config.filters()) {
             filters.add(new FilterLane(def));
@@ -267,7 +266,6 @@ public final class Engine {
         if (state != State.RUNNING) {
             throw new IllegalStateException("engine is " + state.name().toLowerCase());
         }
-        boolean sole = next.inputs().size() == 1 && next.outputs().size() == 1;
         List<OutputLane> oldOutputs = List.copyOf(outputs);
         List<OutputLane> nextOutputs = new ArrayList<>();
         List<OutputLane> created = new ArrayList<>();
@@ -277,11 +275,11 @@ public final class Engine {
                     .orElse(null);
             if (old != null && PipelineDiff.same(old.definition(), def)) {
                 nextOutputs.add(old);
-                rules.put(old, rule(def, sole));
+                rules.put(old, RouteRule.of(def, next));
             } else {
                 RetryPolicy retries = new RetryPolicy(service.schedulerBase(), service.schedulerCap(),
                         def.retryLimit(), tuning.random());
-                OutputLane lane = new OutputLane(def, nextOutputId++, rule(def, sole), retries);
+                OutputLane lane = new OutputLane(def, nextOutputId++, RouteRule.of(def, next), retries);
                 nextOutputs.add(lane);
                 created.add(lane);
             }
@@ -706,13 +704,6 @@ public final class Engine {
     private static EngineStartException failure(String kind, String name, String plugin, PluginFailure e) {
         return new EngineStartException(kind + " '" + name + "' (" + plugin + ") failed to start: " + e.getMessage(),
                 e.getCause());
-    }
-
-    private static RouteRule rule(OutputDefinition def, boolean sole) {
-        if (def.match() == null && def.matchRegex() == null) {
-            return sole ? new RouteRule("*", null) : RouteRule.none();
-        }
-        return new RouteRule(def.match(), def.matchRegex());
     }
 
     private static java.nio.file.Path deadLetterFolder(ServiceSettings service) {

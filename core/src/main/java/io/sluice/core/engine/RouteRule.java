@@ -1,5 +1,7 @@
 package io.sluice.core.engine;
 
+import io.sluice.core.config.OutputDefinition;
+import io.sluice.core.config.PipelineConfig;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +17,24 @@ public final class RouteRule {
     private final Pattern regex;
 
     /** A rule from an output's {@code Match} and {@code Match_Regex}, either may be null (both: matches nothing). */
-    public RouteRule(String glob, Pattern regex) {
+    RouteRule(String glob, Pattern regex) {
         this.glob = glob;
         this.regex = regex;
     }
 
-    /** A rule that matches nothing: an output with neither Match nor Match_Regex. */
+    /**
+     * The rule {@code output} routes by in {@code pipeline}: its Match and Match_Regex; without either, everything
+     * when the pipeline has one input and one output (Fluent Bit's rule for {@code -i x -o y}), else nothing.
+     */
+    public static RouteRule of(OutputDefinition output, PipelineConfig pipeline) {
+        if (output.match() == null && output.matchRegex() == null) {
+            boolean sole = pipeline.inputs().size() == 1 && pipeline.outputs().size() == 1;
+            return sole ? new RouteRule("*", null) : NONE;
+        }
+        return new RouteRule(output.match(), output.matchRegex());
+    }
+
+    /** A rule that matches nothing: an output with neither Match nor Match_Regex beside others. */
     static RouteRule none() {
         return NONE;
     }

@@ -6,26 +6,26 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects the formatted messages of some loggers for one test; close it to detach. */
-final class LogCapture implements AutoCloseable {
+/** Collects the formatted messages of some loggers for one test; close it to detach. Shared by core's tests. */
+public final class LogCapture implements AutoCloseable {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final List<Logger> loggers;
 
-    LogCapture(String... names) {
+    public LogCapture(String... names) {
         appender.start();
         loggers = java.util.Arrays.stream(names).map(n -> (Logger) LoggerFactory.getLogger(n)).toList();
         loggers.forEach(l -> l.addAppender(appender));
     }
 
     /** Every message so far, formatted, with its level: {@code "WARN chunk '...' cannot be retried ..."}. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (appender) {
             return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
         }
     }
 
-    List<String> containing(String text) {
+    public List<String> containing(String text) {
         return lines().stream().filter(l -> l.contains(text)).toList();
     }
 
