@@ -67,8 +67,15 @@ final class InstanceReader {
         PluginProperties props = properties(plugin, CommonKeys.FILTER, section, Map.of());
         String instance = props.common(CommonKeys.ALIAS) != null ? props.common(CommonKeys.ALIAS)
                 : plugin.name() + "." + id;
-        String active = props.common(CommonKeys.ACTIVE).trim().toLowerCase(Locale.ROOT);
-        if (active.equals("0") || active.equals("off") || active.equals("false") || active.equals("no")) {
+        String active = props.common(CommonKeys.ACTIVE).trim();
+        boolean on;
+        try {
+            on = active.equals("1") || !active.equals("0") && PropertyValues.parseBoolean(active);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(props.originOf("active"), "active", "filter " + instance + ": invalid value '"
+                    + active + "': expected on/off, true/false, yes/no, 1 or 0");
+        }
+        if (!on) {
             warnings.accept("[config] " + section.origin() + ": filter " + instance + " is not active");
             return Optional.empty();
         }

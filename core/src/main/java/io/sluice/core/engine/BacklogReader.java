@@ -225,7 +225,7 @@ final class BacklogReader {
         // from now on the file counts as its writer's size, which its done marks grow and its delete takes off (a
         // torn tail the repair could not cut is cut by the first mark, or goes with the file)
         disk.found(writer.size() - (chunk.fileLength() - cut));
-        StoredChunk stored = new StoredChunk(writer, chunk.fileLength());
+        StoredChunk stored = new StoredChunk(writer);
         Chunk replay = Chunk.fromBacklog(router.nextSeq(), stream, chunk.tag(), routes, chunk.events(),
                 chunk.eventsLength(), (int) chunk.records(), stored);
         metrics.engine("records").add(chunk.records());

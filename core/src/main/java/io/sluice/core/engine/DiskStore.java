@@ -82,7 +82,7 @@ final class DiskStore {
         }
         ChunkWriter writer = ChunkWriter.create(file, tag, settings.sync(), files);
         diskBytes.addAndGet(writer.size());
-        return new StoredChunk(writer, writer.size());
+        return new StoredChunk(writer);
     }
 
     /**

@@ -12,9 +12,10 @@ final class StoredChunk {
     private final ChunkWriter writer;
     private volatile long bytes;
 
-    StoredChunk(ChunkWriter writer, long bytes) {
+    /** The file of {@code writer}, counted at its size now. */
+    StoredChunk(ChunkWriter writer) {
         this.writer = writer;
-        this.bytes = bytes;
+        this.bytes = writer.size();
     }
 
     /** The file: its writer's. */

@@ -63,6 +63,14 @@ class ConfigLoaderYamlTest {
     }
 
     @Test
+    void aMistypedActiveIsAnErrorNotAFilterSilentlyLeftOn() {
+        ConfigException e = error("a.conf", "[INPUT]\n    Name cpu\n[FILTER]\n    Name grep\n    Match *\n"
+                + "    Regex log a\n    Active offf\n[OUTPUT]\n    Name stdout\n    Match *\n");
+
+        assertThat(e.userMessage()).contains(":7: key 'active'", "invalid value 'offf'");
+    }
+
+    @Test
     void yamlSavedUnderAnotherExtensionIsReadAsClassicWithAHint() {
         ConfigException e = error("fluent-bit.conf", "service:\n  flush: 1\n");
 
