@@ -15,17 +15,28 @@ import java.util.function.Consumer;
  */
 final class ServiceSettingsReader {
 
-    /** Keys that only tune Fluent Bit's C runtime: accepted, with a line saying so. */
-    private static final Map<String, String> NO_EFFECT = Map.of(
-            "coro_stack_size", "sluice has no coroutines",
-            "windows.maxstdio", "sluice does not run on Windows' C runtime",
-            "http_server.http2", "the monitoring API speaks HTTP/1.1",
-            "http2", "the monitoring API speaks HTTP/1.1",
-            "hot_reload.ensure_thread_safety", "sluice's reload never drops or waits on buffered chunks",
-            "hot_reload.timeout", "sluice's reload waits for nothing that could need a timeout",
-            "storage.trim_files", "sluice's chunk files never hold slack",
-            "multiline_buffer_limit", "sluice has no multiline parser",
-            "scheduler.interval", "sluice's retry timers need no polling interval");
+    /**
+     * Keys that only tune Fluent Bit's C runtime: accepted, with a line saying so, and their values still checked
+     * (a value Fluent Bit would refuse is a mistake worth naming).
+     */
+    private static final Map<String, NoEffect> NO_EFFECT = Map.of(
+            "coro_stack_size", new NoEffect("sluice has no coroutines", PropertyValues::parseSize),
+            "windows.maxstdio", new NoEffect("sluice does not run on Windows' C runtime",
+                    v -> range(v, 1, Integer.MAX_VALUE)),
+            "http_server.http2", new NoEffect("the monitoring API speaks HTTP/1.1", PropertyValues::parseBoolean),
+            "http2", new NoEffect("the monitoring API speaks HTTP/1.1", PropertyValues::parseBoolean),
+            "hot_reload.ensure_thread_safety", new NoEffect("sluice's reload never drops or waits on buffered "
+                    + "chunks", PropertyValues::parseBoolean),
+            "hot_reload.timeout", new NoEffect("sluice's reload waits for nothing that could need a timeout",
+                    PropertyValues::parseTime),
+            "storage.trim_files", new NoEffect("sluice's chunk files never hold slack", PropertyValues::parseBoolean),
+            "multiline_buffer_limit", new NoEffect("sluice has no multiline parser", PropertyValues::parseSize),
+            "scheduler.interval", new NoEffect("sluice's retry timers need no polling interval",
+                    PropertyValues::parseTime));
+
+    /** Why a key has no effect, and how its value is checked (throwing IllegalArgumentException). */
+    private record NoEffect(String reason, java.util.function.Consumer<String> check) {
+    }
 
     /** Keys of features sluice does not have: refused, with what to do instead. */
     private static final Map<String, String> REFUSED = Map.of(
@@ -185,11 +196,10 @@ final class ServiceSettingsReader {
     }
 
     private void other(String key, String v, ConfigEntry entry) {
-        String noEffect = NO_EFFECT.get(key);
+        NoEffect noEffect = NO_EFFECT.get(key);
         if (noEffect != null) {
-            // no effect, but a value Fluent Bit would refuse is still a mistake worth naming
-            checkNoEffectValue(key, v);
-            warnings.accept("[config] " + entry.origin() + ": '" + key + "' has no effect: " + noEffect);
+            noEffect.check().accept(v);
+            warnings.accept("[config] " + entry.origin() + ": '" + key + "' has no effect: " + noEffect.reason());
             return;
         }
         String refused = REFUSED.get(key);
@@ -197,15 +207,6 @@ final class ServiceSettingsReader {
             throw new IllegalArgumentException("'" + key + "' is not supported: " + refused);
         }
         throw new IllegalArgumentException("unknown [SERVICE] key '" + key + "'");
-    }
-
-    private static void checkNoEffectValue(String key, String v) {
-        switch (key) {
-            case "coro_stack_size", "multiline_buffer_limit" -> PropertyValues.parseSize(v);
-            case "windows.maxstdio" -> range(v, 1, Integer.MAX_VALUE);
-            case "hot_reload.timeout", "scheduler.interval" -> PropertyValues.parseTime(v);
-            default -> PropertyValues.parseBoolean(v);
-        }
     }
 
     /** A file sluice can append to: its folder exists (nothing is created silently), it is not a folder itself. */

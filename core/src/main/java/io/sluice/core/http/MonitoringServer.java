@@ -71,7 +71,7 @@ public final class MonitoringServer implements AutoCloseable {
             routes.add(get("/api/v1/storage", r -> json(StorageRendering.json(storage.get()))));
         }
         if (reload != null) {
-            routes.add(NioHttpServer.Route.deferred("/api/v2/reload", List.of("GET", "POST", "PUT"), r -> {
+            routes.add(new NioHttpServer.Route("/api/v2/reload", List.of("GET", "POST", "PUT"), r -> {
                 if (r.method().equals("GET")) {
                     String last = reload.lastJson();
                     return CompletableFuture.completedFuture(json("{\"hot_reload_count\":" + reload.count()
@@ -188,7 +188,7 @@ public final class MonitoringServer implements AutoCloseable {
     }
 
     private static NioHttpServer.Route get(String path, NioHttpServer.Handler handler) {
-        return new NioHttpServer.Route(path, List.of("GET"), handler);
+        return NioHttpServer.Route.of(path, List.of("GET"), handler);
     }
 
     private static NioHttpServer.Response json(String body) {

@@ -77,29 +77,22 @@ final class NioHttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts a response that completes later (a reload to wait for): runs on a worker thread, which is free again as
-     * soon as it returns; the connection waits for the stage, holding no thread.
+     * Starts a response that may complete later (a reload to wait for): runs on a worker thread, which is free again
+     * as soon as it returns; the connection waits for the stage, holding no thread.
      */
     interface DeferredHandler {
         CompletionStage<Response> handle(Request request) throws Exception;
     }
 
-    /** One exact path, the methods it answers and its handler: {@code handler} or {@code deferred}, one of them. */
-    record Route(String path, List<String> methods, Handler handler, DeferredHandler deferred) {
+    /** One exact path, the methods it answers and its handler. */
+    record Route(String path, List<String> methods, DeferredHandler handler) {
         Route {
             methods = List.copyOf(methods);
-            if ((handler == null) == (deferred == null)) {
-                throw new IllegalArgumentException("a route has one handler: " + path);
-            }
         }
 
-        Route(String path, List<String> methods, Handler handler) {
-            this(path, methods, handler, null);
-        }
-
-        /** A route whose answer completes later. */
-        static Route deferred(String path, List<String> methods, DeferredHandler deferred) {
-            return new Route(path, methods, null, deferred);
+        /** A route whose answer is ready when its handler returns. */
+        static Route of(String path, List<String> methods, Handler handler) {
+            return new Route(path, methods, r -> CompletableFuture.completedFuture(handler.handle(r)));
         }
     }
 
@@ -405,8 +398,7 @@ final class NioHttpServer implements AutoCloseable {
             workers.execute(() -> {
                 CompletionStage<Response> answer;
                 try {
-                    answer = route.deferred() != null ? route.deferred().handle(request)
-                            : CompletableFuture.completedFuture(route.handler().handle(request));
+                    answer = route.handler().handle(request);
                 } catch (Throwable e) { // even an Error must not leave the connection waiting forever
                     answer = CompletableFuture.failedFuture(e);
                 }

@@ -19,10 +19,10 @@ class NioHttpServerTest {
     @BeforeEach
     void start() throws Exception {
         server = new NioHttpServer(new InetSocketAddress("127.0.0.1", 0), List.of(
-                new NioHttpServer.Route("/echo", List.of("GET", "POST", "PUT"), r -> NioHttpServer.Response.of(200,
+                NioHttpServer.Route.of("/echo", List.of("GET", "POST", "PUT"), r -> NioHttpServer.Response.of(200,
                         "text/plain", r.method() + " " + r.query() + " "
                                 + new String(r.body(), StandardCharsets.UTF_8))),
-                new NioHttpServer.Route("/fail", List.of("GET"), r -> {
+                NioHttpServer.Route.of("/fail", List.of("GET"), r -> {
                     throw new IllegalStateException("broken handler");
                 })), ServerLimits.DEFAULTS);
         server.start();
