@@ -56,7 +56,6 @@ final class Evictions {
     private void evict(RouteTask task, long limit) {
         Chunk chunk = task.chunk();
         task.settle();
-        task.cancel();
         router.cancelRetry(task);
         LOG.warn("chunk '{}' evicted from output queue to make room under storage.total_limit_size: task_id={}, "
                         + "{} (out_id={}), bytes={}, limit={}", chunk.file() == null ? chunk.id()

@@ -59,11 +59,6 @@ final class RouteTask {
         return settled;
     }
 
-    /** Whether the engine gave up on the task while it was queued (evicted): a worker that takes it skips it. */
-    boolean isCancelled() {
-        return state.get() == CANCELLED;
-    }
-
     /** Cancels the task whatever its state: shutdown, when no outcome will be applied any more. */
     void cancel() {
         state.set(CANCELLED);

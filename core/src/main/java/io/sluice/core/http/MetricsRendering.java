@@ -89,7 +89,7 @@ final class MetricsRendering {
     private static void collect(Map<String, List<String>> byMetric, String section, List<InstanceSnapshot> list,
                                 long nowMillis) {
         for (InstanceSnapshot s : list) {
-            String label = "{name=\"" + s.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\"} ";
+            String label = "{name=\"" + labelValue(s.name()) + "\"} ";
             s.counters().forEach((k, v) -> byMetric.computeIfAbsent("fluentbit_" + section + "_" + k + "_total",
                     m -> new ArrayList<>()).add("fluentbit_" + section + "_" + k + "_total" + label + v + " "
                     + nowMillis));
@@ -244,7 +244,7 @@ final class MetricsRendering {
             }
             String v = values.get(i);
             if (escape) {
-                v = v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+                v = labelValue(v);
             }
             sb.append(names.get(i)).append("=\"").append(v).append('"');
         }
@@ -279,5 +279,10 @@ final class MetricsRendering {
                 + ",\"retries_failed\":" + state.retriesFailed() + ",\"error_limit\":" + s.errorsCount()
                 + ",\"retry_failure_limit\":" + s.retryFailureCount() + ",\"period_limit\":" + s.periodSeconds()
                 + "}";
+    }
+
+    /** A Prometheus label value: backslash, double quote and line feed escaped (JSON bodies use {@link JsonText}). */
+    static String labelValue(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 }

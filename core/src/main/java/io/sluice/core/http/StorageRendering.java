@@ -1,5 +1,7 @@
 package io.sluice.core.http;
 
+import static io.sluice.core.http.MetricsRendering.labelValue;
+
 import io.sluice.core.engine.StorageSnapshot;
 import java.util.Locale;
 import java.util.Map;
@@ -88,8 +90,8 @@ final class StorageRendering {
                 StorageSnapshot.InputStorage::busySize);
         if (s.filesystem()) {
             gauge(sb, "sluice_storage_disk_bytes", "Bytes of the chunk files under storage.path.", s.diskBytes());
-            counter(sb, "sluice_storage_corrupt_chunks_total", "Chunk files found unreadable or with corrupt frames; moved or copied to the quarantine folder.",
-                    s.corruptChunks());
+            counter(sb, "sluice_storage_corrupt_chunks_total", "Chunk files found unreadable or with corrupt frames; "
+                    + "moved or copied to the quarantine folder.", s.corruptChunks());
             gauge(sb, "sluice_storage_orphan_chunks", "Backlog chunks kept because no output matches their tag.",
                     s.orphanChunks());
             counter(sb, "sluice_storage_write_errors_total", "Chunk writes that failed (a full disk).",
@@ -102,7 +104,7 @@ final class StorageRendering {
         String capacity = "fluentbit_output_chunk_available_capacity_percent";
         sb.append("# HELP ").append(capacity).append(" Available chunk capacity (percent)\n# TYPE ")
                 .append(capacity).append(" gauge\n");
-        s.capacity().forEach((k, v) -> sb.append(capacity).append("{name=\"").append(escape(k)).append("\"} ")
+        s.capacity().forEach((k, v) -> sb.append(capacity).append("{name=\"").append(labelValue(k)).append("\"} ")
                 .append(v == Math.rint(v) ? Long.toString(v.longValue()) : String.format(java.util.Locale.ROOT,
                         "%.2f", v)).append('\n'));
         return sb.toString();
@@ -123,7 +125,7 @@ final class StorageRendering {
         sb.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
                 .append(" gauge\n");
         for (StorageSnapshot.InputStorage in : s.inputs()) {
-            sb.append(name).append("{name=\"").append(escape(in.name())).append("\"} ")
+            sb.append(name).append("{name=\"").append(labelValue(in.name())).append("\"} ")
                     .append(value.applyAsLong(in)).append('\n');
         }
     }
@@ -131,7 +133,7 @@ final class StorageRendering {
     private static void labelled(StringBuilder sb, String name, String help, Map<String, Long> values) {
         sb.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
                 .append(" counter\n");
-        values.forEach((k, v) -> sb.append(name).append("{name=\"").append(escape(k)).append("\"} ").append(v)
+        values.forEach((k, v) -> sb.append(name).append("{name=\"").append(labelValue(k)).append("\"} ").append(v)
                 .append('\n'));
     }
 
@@ -150,8 +152,4 @@ final class StorageRendering {
         return String.format(Locale.ROOT, "%.1f%s", v, units[u]);
     }
 
-    /** A Prometheus label value: {@code \} and {@code "} escaped (JSON bodies use {@link JsonText}). */
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
 }
