@@ -176,7 +176,7 @@ final class ChunkRouter {
 
     /**
      * A {@code memrb} input over its limit: its oldest sealed chunks that no output is flushing are dropped, for every
-     * route, until its buffered bytes fit again (engine thread). Returns the chunks and bytes dropped.
+     * route, until its buffered bytes fit again (engine thread). Returns the chunks and bytes given back.
      */
     long[] dropOldest(InputLane input) {
         long chunks = 0;
@@ -207,7 +207,8 @@ final class ChunkRouter {
                 timers.remove(t);
                 finish(t);
             }
-            if (dropped) {
+            if (dropped && chunk.openRoutes() == 0) {
+                // counted when its memory is given back: a route a worker took just now keeps the chunk
                 chunks++;
                 bytes += chunk.size();
             }
