@@ -78,6 +78,7 @@ class FiltersIT {
                             .boxed().toList());
             assertThat(server.seqs).containsExactlyInAnyOrderElementsOf(LongStream.range(0, RECORDS)
                     .filter(i -> i % 3 == 1).boxed().toList());
+            assertThat(server.seqsReceived).as("none twice").hasValue(RECORDS / 3);
 
             assertThat(api.input("tcp.0", "records")).isEqualTo(RECORDS);
             assertThat(api.filter("grep.0", "records")).isEqualTo(RECORDS);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -73,6 +74,7 @@ class PipelineIT {
             NumberedSender.send(p.tcpPort(), 0, records);
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> server.seqs.size() >= records);
             assertThat(server.seqs).hasSize(records);
+            assertThat(server.seqsReceived).as("none twice").hasValue(records);
             assertThat(server.binaryMessages).isEmpty();
             assertThat(server.paths).allMatch("/something"::equals);
             p.terminate();
@@ -96,9 +98,13 @@ class PipelineIT {
         }
     }
 
-    /** A real WebSocket server that keeps every message and the distinct {@code seq} values of JSON ones. */
+    /**
+     * A real WebSocket server that keeps every message, the distinct {@code seq} values of JSON ones and how many seqs
+     * came in all (more than distinct: something arrived twice).
+     */
     static final class CollectingServer extends WebSocketServer {
         final Set<Long> seqs = ConcurrentHashMap.newKeySet();
+        final AtomicLong seqsReceived = new AtomicLong();
         final List<byte[]> binaryMessages = new CopyOnWriteArrayList<>();
         final List<String> paths = new CopyOnWriteArrayList<>();
 
@@ -129,6 +135,7 @@ class PipelineIT {
             Matcher m = SEQ.matcher(message);
             while (m.find()) {
                 seqs.add(Long.parseLong(m.group(1)));
+                seqsReceived.incrementAndGet();
             }
         }
 

@@ -38,7 +38,7 @@ class Utf8Test {
     @Test
     void everyLeadAndSecondByteWithTypicalTailsAndEveryCutMatchesTheStrictDecoder() {
         byte[] b = new byte[4];
-        int checked = 0;
+        int valid = 0;
         for (int b0 = 0; b0 < 256; b0++) {
             for (int b1 = 0; b1 < 256; b1++) {
                 for (int b2 : TAILS) {
@@ -53,13 +53,17 @@ class Utf8Test {
                                 assertThat(Utf8.sequenceLength(b, 0, end))
                                         .as("%02x %02x %02x %02x, end %d", b0, b1, b2, b3, end).isEqualTo(expected);
                             }
-                            checked++;
+                            if (expected > 0) {
+                                valid++;
+                            }
                         }
                     }
                 }
             }
         }
-        assertThat(checked).isEqualTo(256 * 256 * TAILS.length * TAILS.length * 4);
+        // the reference found the valid sequences too (a reference that refused everything would agree with a
+        // sequenceLength that refused everything): every 2-, 3- and 4-byte form occurs
+        assertThat(valid).isPositive();
     }
 
     @Test

@@ -127,8 +127,12 @@ class DurableBufferTest {
                 s.flushBacklogOnShutdown(), s.defaultType(), s.inherit(), s.keepRejected(),
                 s.rejectedPath(), s.rejectedLimit()));
         second.storedInput("in.0", "app");
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
         TestOutput out = second.output("out.0", "*", null, -1, 4).answering((c, call, w) -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             open.await();
+            inFlight.decrementAndGet();
             return FlushResult.OK;
         });
         engine = second.start();
@@ -137,6 +141,8 @@ class DurableBufferTest {
         assertThat(backlogChunks()).isEqualTo(3);
         open.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> out.delivered().size() == 40);
+        // four workers, but never more than storage.max_chunks_up backlog chunks up at once
+        assertThat(mostInFlight).hasValueLessThanOrEqualTo(3);
     }
 
     /** The chunks in the engine (the input emits nothing: all come from the backlog). */
