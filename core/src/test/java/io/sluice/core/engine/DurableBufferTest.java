@@ -77,8 +77,7 @@ class DurableBufferTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> first.delivered().size() == 8
                 && second.delivered().size() == 8);
         // the first output's done mark grows the file; the delete after the second takes off what was counted
-        await().atMost(Duration.ofSeconds(5)).until(() -> chunkFiles().isEmpty());
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.storage().diskBytes()).isZero());
+        awaitStorageEmpty();
     }
 
     @Test
@@ -122,10 +121,7 @@ class DurableBufferTest {
         engine = null;
 
         java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
-        TestPipeline second = pipeline().storageSettings(s -> new io.sluice.core.config.StorageSettings(s.path(),
-                s.sync(), s.checksum(), 3, s.backlogMemLimit(), s.metrics(), s.deleteIrrecoverable(),
-                s.flushBacklogOnShutdown(), s.defaultType(), s.inherit(), s.keepRejected(),
-                s.rejectedPath(), s.rejectedLimit()));
+        TestPipeline second = pipeline().storageSettings(s -> maxChunksUp(s, 3));
         second.storedInput("in.0", "app");
         java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -143,6 +139,32 @@ class DurableBufferTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> out.delivered().size() == 40);
         // four workers, but never more than storage.max_chunks_up backlog chunks up at once
         assertThat(mostInFlight).hasValueLessThanOrEqualTo(3);
+    }
+
+    /** A first run whose only output always asks for a retry: batches of these sizes stay on disk when it stops. */
+    private void leaveUndelivered(int... batches) throws Exception {
+        TestPipeline first = pipeline();
+        TestInput in = first.storedInput("in.0", "app");
+        first.output("out.0", "*", null, -1, 1).answering((c, call, w) -> FlushResult.RETRY);
+        engine = first.start();
+        for (int records : batches) {
+            in.emit(records);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.metrics().output("out.0").get("retries") > 0);
+        engine.shutdown();
+    }
+
+    /** Waits until no chunk file is left and the disk-bytes gauge is back to zero. */
+    private void awaitStorageEmpty() {
+        await().atMost(Duration.ofSeconds(5)).until(() -> chunkFiles().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.storage().diskBytes()).isZero());
+    }
+
+    /** {@code s} with {@code storage.max_chunks_up} set to {@code n}. */
+    private static io.sluice.core.config.StorageSettings maxChunksUp(io.sluice.core.config.StorageSettings s, int n) {
+        return new io.sluice.core.config.StorageSettings(s.path(), s.sync(), s.checksum(), n, s.backlogMemLimit(),
+                s.metrics(), s.deleteIrrecoverable(), s.flushBacklogOnShutdown(), s.defaultType(), s.inherit(),
+                s.keepRejected(), s.rejectedPath(), s.rejectedLimit());
     }
 
     /** The chunks in the engine (the input emits nothing: all come from the backlog). */
@@ -174,20 +196,12 @@ class DurableBufferTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> b2.delivered().size() == 3);
         assertThat(a2.delivered()).isEmpty();
-        await().atMost(Duration.ofSeconds(5)).until(() -> chunkFiles().isEmpty());
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.storage().diskBytes()).isZero());
+        awaitStorageEmpty();
     }
 
     @Test
     void aTornTailIsCutOffAndEverythingBeforeItDelivered() throws Exception {
-        TestPipeline first = pipeline();
-        TestInput in = first.storedInput("in.0", "app");
-        first.output("out.0", "*", null, -1, 1).answering((c, call, w) -> FlushResult.RETRY);
-        engine = first.start();
-        in.emit(2);
-        in.emit(3);
-        await().atMost(Duration.ofSeconds(5)).until(() -> engine.metrics().output("out.0").get("retries") > 0);
-        engine.shutdown();
+        leaveUndelivered(2, 3);
         Path file = chunkFiles().get(0);
         long valid = Files.size(file);
         Files.write(file, new byte[] {1, 0, 0, 0, 50, 0, 0}, java.nio.file.StandardOpenOption.APPEND);
@@ -205,19 +219,12 @@ class DurableBufferTest {
         assertThat(sizesAtFlush).containsOnly(valid);
         assertThat(log.containing("bytes cut")).isNotEmpty();
         // the bytes cut leave the gauge with the tail, the rest with the file
-        await().atMost(Duration.ofSeconds(5)).until(() -> chunkFiles().isEmpty());
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.storage().diskBytes()).isZero());
+        awaitStorageEmpty();
     }
 
     @Test
     void garbageAndEmptyFilesNeverStopTheStartAndTheRestIsDelivered() throws Exception {
-        TestPipeline first = pipeline();
-        TestInput in = first.storedInput("in.0", "app");
-        first.output("out.0", "*", null, -1, 1).answering((c, call, w) -> FlushResult.RETRY);
-        engine = first.start();
-        in.emit(4);
-        await().atMost(Duration.ofSeconds(5)).until(() -> engine.metrics().output("out.0").get("retries") > 0);
-        engine.shutdown();
+        leaveUndelivered(4);
         Path stream = storage.resolve("in.0");
         Files.write(stream.resolve("0.000000001-1-1.chunk"), "this is not a chunk at all".getBytes());
         Files.createFile(stream.resolve("0.000000002-1-2.chunk"));
@@ -237,13 +244,7 @@ class DurableBufferTest {
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the 1 GiB file is sparse only where the file system allows")
     void aFileTooLargeToReadStaysOnDisk() throws Exception {
-        TestPipeline first = pipeline();
-        TestInput in = first.storedInput("in.0", "app");
-        first.output("out.0", "*", null, -1, 1).answering((c, call, w) -> FlushResult.RETRY);
-        engine = first.start();
-        in.emit(4);
-        await().atMost(Duration.ofSeconds(5)).until(() -> engine.metrics().output("out.0").get("retries") > 0);
-        engine.shutdown();
+        leaveUndelivered(4);
         Path big = storage.resolve("in.0").resolve("0.000000001-1-1.chunk");
         long size = ChunkLoader.DEFAULT_MAX_BYTES + 1;
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
@@ -319,10 +320,7 @@ class DurableBufferTest {
 
     @Test
     void chunksBeyondTheMemoryBudgetGoDownAndAreReadBackForTheirFlush() throws Exception {
-        TestPipeline p = pipeline().sealBytes(2_000).storageSettings(s -> new io.sluice.core.config.StorageSettings(
-                s.path(), s.sync(), s.checksum(), 2, s.backlogMemLimit(), s.metrics(), s.deleteIrrecoverable(),
-                s.flushBacklogOnShutdown(), s.defaultType(), s.inherit(), s.keepRejected(),
-                s.rejectedPath(), s.rejectedLimit()));
+        TestPipeline p = pipeline().sealBytes(2_000).storageSettings(s -> maxChunksUp(s, 2));
         TestInput in = p.storedInput("in.0", "app");
         AtomicBoolean hold = new AtomicBoolean(true);
         TestOutput out = p.output("out.0", "*", null, -1, 1)
