@@ -11,7 +11,6 @@ import io.sluice.testkit.TestOutputContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -46,10 +45,7 @@ class MessageSizeTest {
 
     private TestOutputContext context(Map<String, String> extra) throws Exception {
         server = RecordingServer.start(0, new Draft_6455(List.of(), LIMIT), null);
-        Map<String, String> settings = new LinkedHashMap<>(extra);
-        settings.put("host", "127.0.0.1");
-        settings.put("port", Integer.toString(server.boundPort()));
-        return TestOutputContext.of(new WebSocketOutputPlugin(), settings, 1);
+        return OutputHarness.context(server.boundPort(), extra);
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.sluice.output.websocket;
 
+import static io.sluice.output.websocket.OutputHarness.context;
 import static io.sluice.output.websocket.OutputHarness.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +10,6 @@ import io.sluice.api.Output;
 import io.sluice.output.websocket.ScriptedServer.Behaviour;
 import io.sluice.testkit.TestOutputContext;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +29,6 @@ class MisbehavingServerTest {
         if (real != null) {
             real.close();
         }
-    }
-
-    private TestOutputContext context(int port, Map<String, String> extra) {
-        Map<String, String> settings = new LinkedHashMap<>(extra);
-        settings.put("host", "127.0.0.1");
-        settings.put("port", Integer.toString(port));
-        return TestOutputContext.of(new WebSocketOutputPlugin(), settings, 1);
     }
 
     @Test

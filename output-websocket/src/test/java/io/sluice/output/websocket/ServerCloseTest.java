@@ -1,5 +1,6 @@
 package io.sluice.output.websocket;
 
+import static io.sluice.output.websocket.OutputHarness.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +14,6 @@ import io.sluice.testkit.TestConfigs;
 import io.sluice.testkit.TestOutputContext;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,13 +50,6 @@ class ServerCloseTest {
         if (real != null) {
             real.close();
         }
-    }
-
-    private TestOutputContext context(int port, Map<String, String> extra) {
-        Map<String, String> settings = new LinkedHashMap<>(extra);
-        settings.put("host", "127.0.0.1");
-        settings.put("port", Integer.toString(port));
-        return TestOutputContext.of(new WebSocketOutputPlugin(), settings, 1);
     }
 
     @Test

@@ -47,10 +47,8 @@ class TlsTest {
             server = RecordingServer.start(0, new Draft_6455(), tls.serverContext(), true);
         }
         Map<String, String> settings = new LinkedHashMap<>(extra);
-        settings.put("host", host);
-        settings.put("port", Integer.toString(server.boundPort()));
         settings.put("tls", "on");
-        return TestOutputContext.of(new WebSocketOutputPlugin(), settings, 1);
+        return OutputHarness.context(host, server.boundPort(), settings);
     }
 
     @Test
