@@ -56,20 +56,21 @@ class HelpPrinterTest {
 
     @Test
     void outputGlobalOptionsShowThePluginsWorkersAtLeastOne() throws Exception {
-        pluginHelp("-o", "websocket", "-h");
-
-        List<String> lines = lines();
-        int workers = lines.indexOf(lines.stream().filter(l -> l.startsWith("workers ")).findFirst().orElseThrow());
-        assertThat(lines.get(workers + 1).trim()).isEqualTo("> default: 1, type: integer, accepts: a whole number from 1 to 64");
+        assertThat(workersLine("websocket")).isEqualTo("> default: 1, type: integer, accepts: a whole number from 1 "
+                + "to 64");
     }
 
     @Test
     void outputGlobalOptionsShowTheWorkersTheConfigurationWouldUseAtMost64() throws Exception {
-        pluginHelp("-o", "wide", "-h");
+        assertThat(workersLine("wide")).startsWith("> default: 64, ");
+    }
 
+    /** The line under {@code workers} in {@code -o plugin -h}. */
+    private String workersLine(String plugin) throws Exception {
+        pluginHelp("-o", plugin, "-h");
         List<String> lines = lines();
         int workers = lines.indexOf(lines.stream().filter(l -> l.startsWith("workers ")).findFirst().orElseThrow());
-        assertThat(lines.get(workers + 1).trim()).startsWith("> default: 64, ");
+        return lines.get(workers + 1).trim();
     }
 
     @Test

@@ -163,18 +163,22 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
+    /** A frame's payload length, after its first byte: the 7-bit length, or the 16- or 64-bit one it announces. */
+    private static long payloadLength(java.io.DataInputStream data) throws IOException {
+        long length = data.readUnsignedByte() & 0x7f;
+        if (length == 126) {
+            return data.readUnsignedShort();
+        }
+        return length == 127 ? data.readLong() : length;
+    }
+
     /** Reads client frames and answers {@code pongs} Pings, then stops reading (the socket stays open). */
     private void answerPingsThenHang(InputStream in, OutputStream out, int pongs) throws IOException {
         java.io.DataInputStream data = new java.io.DataInputStream(in);
         int answered = 0;
         while (answered < pongs) {
             int opcode = data.readUnsignedByte() & 0x0f;
-            long length = data.readUnsignedByte() & 0x7f;
-            if (length == 126) {
-                length = data.readUnsignedShort();
-            } else if (length == 127) {
-                length = data.readLong();
-            }
+            long length = payloadLength(data);
             byte[] mask = new byte[4];
             data.readFully(mask);
             byte[] payload = new byte[(int) length];
@@ -201,12 +205,7 @@ final class ScriptedServer implements AutoCloseable {
         try {
             while (true) {
                 int opcode = data.readUnsignedByte() & 0x0f;
-                long length = data.readUnsignedByte() & 0x7f;
-                if (length == 126) {
-                    length = data.readUnsignedShort();
-                } else if (length == 127) {
-                    length = data.readLong();
-                }
+                long length = payloadLength(data);
                 data.skipNBytes(4 + length);
                 if (opcode == 0x1 || opcode == 0x2 || opcode == 0x0) {
                     dataFramesAfterClose.incrementAndGet();
