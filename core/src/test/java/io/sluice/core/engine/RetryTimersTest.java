@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +21,7 @@ class RetryTimersTest {
 
     @Test
     void onceShutdownBeganARetryWaitsOneUnitAtMostButNeverFiresEarly() {
-        TestPipeline p = new TestPipeline();
-        p.output("out.0", "*");
-        OutputLane lane = new OutputLane(p.config().outputs().get(0), 0, RouteRule.none(),
-                new RetryPolicy(5, 20, 1, new Random(1)));
+        OutputLane lane = TestPipeline.lane("out.0");
         RouteTask task = new RouteTask(new Chunk(1, null, "t", List.of(lane), new byte[0]), lane);
         RetryTimers timers = new RetryTimers(loop, TimeUnit.MILLISECONDS);
         AtomicLong wait = new AtomicLong();
@@ -44,10 +40,7 @@ class RetryTimersTest {
 
     @Test
     void hurryHandsEveryWaitingTaskBackAtOnce() {
-        TestPipeline p = new TestPipeline();
-        p.output("out.0", "*");
-        OutputLane lane = new OutputLane(p.config().outputs().get(0), 0, RouteRule.none(),
-                new RetryPolicy(5, 20, 1, new Random(1)));
+        OutputLane lane = TestPipeline.lane("out.0");
         RetryTimers timers = new RetryTimers(loop, TimeUnit.SECONDS);
 
         loop.execute(() -> {

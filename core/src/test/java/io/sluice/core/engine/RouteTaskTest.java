@@ -3,7 +3,6 @@ package io.sluice.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The hand-over between an output worker and the engine thread that decides whether a task may be moved. */
@@ -43,10 +42,7 @@ class RouteTaskTest {
 
     @Test
     void aReplayedChunksTaskNamesTheInputThatWroteIt() {
-        TestPipeline p = new TestPipeline();
-        p.output("out.0", "*");
-        OutputLane lane = new OutputLane(p.config().outputs().get(0), 0, RouteRule.none(),
-                new RetryPolicy(5, 20, 1, new Random(1)));
+        OutputLane lane = TestPipeline.lane("out.0");
         // a backlog chunk has no input lane, only the name of the input that wrote its file
         Chunk replayed = Chunk.fromBacklog(1, "tail.0", "t", List.of(lane), new byte[0], 0, 0, null);
 

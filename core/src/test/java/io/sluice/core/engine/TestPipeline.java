@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -182,5 +183,13 @@ final class TestPipeline {
 
     static <F extends io.sluice.api.PluginFactory> LoadedPlugin<F> loaded(F factory, PluginKind kind) {
         return LoadedPlugin.onClassPath(factory, kind);
+    }
+
+    /** A lane of one output {@code name} (Match *, one retry, seeded backoff) outside any engine, for unit tests. */
+    static OutputLane lane(String name) {
+        TestPipeline p = new TestPipeline();
+        p.output(name, "*");
+        return new OutputLane(p.config().outputs().get(0), 0, RouteRule.none(),
+                new RetryPolicy(5, 20, 1, new Random(1)));
     }
 }
