@@ -179,18 +179,16 @@ public final class E2eBenchmark {
                 }
             }
         }
-        List<Combination> headlines = storages.stream()
-                .map(storage -> new Combination("json_lines", "1", true, storage)).toList();
-        long planned = plan.stream().filter(headlines.get(0)::equals).count();
-        if (planned > 0) {
-            for (long i = planned; i < headlineRuns; i++) {
-                for (Combination headline : headlines) {
-                    if (only == null || headline.label().contains(only)) {
-                        plan.add(headline);
-                    }
-                }
+        // each headline combination that is planned at all runs headlineRuns times, whichever storages --only kept
+        List<Combination> topUps = new ArrayList<>();
+        for (Storage storage : storages) {
+            Combination headline = new Combination("json_lines", "1", true, storage);
+            long planned = plan.stream().filter(headline::equals).count();
+            for (long i = planned; planned > 0 && i < headlineRuns; i++) {
+                topUps.add(headline);
             }
         }
+        plan.addAll(topUps);
         return plan;
     }
 
