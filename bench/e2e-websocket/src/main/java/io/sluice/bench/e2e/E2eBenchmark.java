@@ -179,16 +179,18 @@ public final class E2eBenchmark {
                 }
             }
         }
-        // each headline combination that is planned at all runs headlineRuns times, whichever storages --only kept
-        List<Combination> topUps = new ArrayList<>();
-        for (Storage storage : storages) {
-            Combination headline = new Combination("json_lines", "1", true, storage);
-            long planned = plan.stream().filter(headline::equals).count();
-            for (long i = planned; planned > 0 && i < headlineRuns; i++) {
-                topUps.add(headline);
+        // each headline combination planned at all runs headlineRuns times, whichever storages --only kept; the
+        // extra runs go round the storages, so that they interleave
+        List<Combination> headlines = storages.stream()
+                .map(storage -> new Combination("json_lines", "1", true, storage)).toList();
+        long[] planned = headlines.stream().mapToLong(h -> plan.stream().filter(h::equals).count()).toArray();
+        for (int round = 1; round < headlineRuns; round++) {
+            for (int h = 0; h < headlines.size(); h++) {
+                if (planned[h] > 0 && planned[h] <= round) {
+                    plan.add(headlines.get(h));
+                }
             }
         }
-        plan.addAll(topUps);
         return plan;
     }
 
